@@ -1,0 +1,10 @@
+//! jiffy-core: the Jira client, auth flows, models, secrets and config.
+//!
+//! Everything here is Tauri-free so that the app, the CLI and the tests share one
+//! implementation. The app crate maps [`error::Error`] onto its IPC error.
+
+pub mod app_info;
+pub mod error;
+pub mod secrets;
+
+pub use error::{Error, Result};

@@ -1,0 +1,333 @@
+//! Validates sandbox requests and responses against Atlassian's published OpenAPI documents.
+//!
+//! The documents live in `../shared/reference/` beside the clone (or `$JIFFY_REFERENCE_DIR`) and
+//! are never copied into the repository. Operation schemas are translated to JSON Schema
+//! ([`super::dialect`]) and checked with the `jsonschema` crate; compiled validators are cached
+//! because the Cloud document is 2.4 MB.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use jsonschema::{Draft, Validator};
+use serde_json::{json, Value};
+
+use super::dialect::{self, Direction};
+use super::exceptions;
+
+/// Which of Atlassian's documents to validate against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Which {
+    /// `jira-cloud-platform.openapi.json`: the Cloud platform REST API, v3 paths.
+    CloudV3,
+    /// `jira-datacenter.openapi.json`: Data Center 11.x, REST v2 (paths below `/rest`).
+    DataCenter,
+}
+
+impl Which {
+    /// The file name inside the reference directory.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Which::CloudV3 => "jira-cloud-platform.openapi.json",
+            Which::DataCenter => "jira-datacenter.openapi.json",
+        }
+    }
+}
+
+/// `$JIFFY_REFERENCE_DIR`, else `<workspace root>/../shared/reference`.
+pub fn reference_dir() -> PathBuf {
+    match std::env::var_os("JIFFY_REFERENCE_DIR") {
+        Some(dir) => PathBuf::from(dir),
+        // CARGO_MANIFEST_DIR is <root>/src-tauri/crates/sandbox.
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../../shared/reference"),
+    }
+}
+
+/// One operation's path template, split for matching.
+struct Template {
+    /// As written in the document, e.g. `/api/2/issue/{issueIdOrKey}`.
+    raw: String,
+    /// `Some(literal)` or `None` for a `{parameter}` segment.
+    segments: Vec<Option<String>>,
+}
+
+/// A loaded OpenAPI document with its compiled-schema cache.
+pub struct Spec {
+    which: Which,
+    doc: Value,
+    /// Path part of `servers[0].url` (`/rest` for Data Center, empty for Cloud).
+    server_prefix: String,
+    templates: Vec<Template>,
+    /// `components` translated for each direction, attached to every compiled root schema so
+    /// that `#/components/schemas/...` references resolve.
+    components: HashMap<&'static str, Value>,
+    cache: Mutex<HashMap<String, Arc<Validator>>>,
+}
+
+impl Spec {
+    /// Loads the document, or `Ok(None)` when the reference directory does not have it.
+    pub fn load(which: Which) -> Result<Option<Spec>, String> {
+        let path = reference_dir().join(which.file_name());
+        if !path.exists() {
+            return Ok(None);
+        }
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let doc: Value = serde_json::from_str(&text)
+            .map_err(|e| format!("{} is not JSON: {e}", path.display()))?;
+        Spec::from_document(which, doc).map(Some)
+    }
+
+    /// [`Spec::load`] for a test: prints the one SKIPPED line and returns `None` when the
+    /// document is absent, except under `CI=true`, where an absent document fails the test.
+    pub fn load_or_skip(which: Which) -> Option<Spec> {
+        match Spec::load(which) {
+            Ok(Some(spec)) => Some(spec),
+            Ok(None) => {
+                let path = reference_dir().join(which.file_name());
+                let line = format!(
+                    "conformance: SKIPPED — OpenAPI reference not found at {} (it lives in \
+                     ../shared/reference beside the clone)",
+                    path.display()
+                );
+                assert!(std::env::var("CI").as_deref() != Ok("true"), "{line} (CI=true)");
+                println!("{line}");
+                None
+            }
+            Err(e) => panic!("conformance: cannot load the OpenAPI reference: {e}"),
+        }
+    }
+
+    /// Builds a spec from an already parsed document (used by the validator's own tests).
+    pub fn from_document(which: Which, doc: Value) -> Result<Spec, String> {
+        if !doc.get("openapi").and_then(Value::as_str).is_some_and(|v| v.starts_with("3.")) {
+            return Err("not an OpenAPI 3 document".into());
+        }
+        let server_prefix = doc
+            .pointer("/servers/0/url")
+            .and_then(Value::as_str)
+            .map(server_path)
+            .unwrap_or_default();
+        let templates = doc
+            .get("paths")
+            .and_then(Value::as_object)
+            .ok_or("the document has no `paths`")?
+            .keys()
+            .map(|raw| Template {
+                raw: raw.clone(),
+                segments: split(raw)
+                    .map(|s| (!s.starts_with('{')).then(|| s.to_string()))
+                    .collect(),
+            })
+            .collect();
+        let schemas = doc.pointer("/components/schemas").cloned().unwrap_or(json!({}));
+        let components = [("response", Direction::Response), ("request", Direction::Request)]
+            .into_iter()
+            .map(|(name, dir)| (name, json!({ "schemas": dialect::translate_map(&schemas, dir) })))
+            .collect();
+        Ok(Spec {
+            which,
+            doc,
+            server_prefix,
+            templates,
+            components,
+            cache: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// Which document this is.
+    pub fn which(&self) -> Which {
+        self.which
+    }
+
+    /// The document's path template for a concrete request path (query string ignored), e.g.
+    /// `/rest/api/2/issue/DOC-1` → `/api/2/issue/{issueIdOrKey}` in the Data Center document.
+    /// Literal segments win over parameters (`issue/createmeta` is not `issue/{issueIdOrKey}`).
+    pub fn match_path(&self, concrete: &str) -> Option<&str> {
+        let path = concrete.split(['?', '#']).next().unwrap_or_default();
+        let path = path.strip_prefix(self.server_prefix.as_str()).unwrap_or(path);
+        let found = self.best_template(path);
+        if found.is_some() || self.which != Which::CloudV3 {
+            return found;
+        }
+        // See exceptions::CLOUD_V2_AS_V3.
+        let v3 = exceptions::cloud_v2_as_v3(path)?;
+        self.best_template(&v3)
+    }
+
+    fn best_template(&self, path: &str) -> Option<&str> {
+        let wanted: Vec<&str> = split(path).collect();
+        self.templates
+            .iter()
+            .filter(|t| {
+                t.segments.len() == wanted.len()
+                    && t.segments
+                        .iter()
+                        .zip(&wanted)
+                        .all(|(t, w)| !w.is_empty() && t.as_deref().map_or(true, |lit| lit == *w))
+            })
+            // Rank by where the literals are: earlier literal segments are more specific.
+            .max_by_key(|t| t.segments.iter().map(Option::is_some).collect::<Vec<bool>>())
+            .map(|t| t.raw.as_str())
+    }
+
+    /// Validates a response body (`Value::Null` for an empty body) for `method` on the
+    /// concrete `path` with `status`, against the `application/json` schema of that response
+    /// (falling back to `default`). Errors are readable lines with the JSON pointer.
+    pub fn validate_response(
+        &self,
+        method: &str,
+        path: &str,
+        status: u16,
+        body: &Value,
+    ) -> Result<(), Vec<String>> {
+        let (template, operation) = self.operation(method, path)?;
+        let what = format!("{} {template} → {status}", method.to_uppercase());
+        let responses = operation.get("responses").and_then(Value::as_object);
+        let status_key = status.to_string();
+        let range_key = format!("{}XX", status / 100);
+        let response = responses.and_then(|r| {
+            r.get(&status_key).or_else(|| r.get(&range_key)).or_else(|| r.get("default"))
+        });
+        let Some(response) = response else {
+            let documented: Vec<&String> = responses.map(|r| r.keys().collect()).unwrap_or_default();
+            if exceptions::undocumented_status_allowed(status) {
+                return self.check_error_collection(&what, body);
+            }
+            return Err(vec![format!(
+                "{what}: status {status} is not documented (documented: {documented:?})"
+            )]);
+        };
+        match json_schema(response) {
+            Some(schema) => self.check(Direction::Response, &what, schema, body),
+            // Errors documented without a body: Jira still answers with an ErrorCollection.
+            None if status >= 400 => self.check_error_collection(&what, body),
+            None if body.is_null() => Ok(()),
+            None => Err(vec![format!("{what}: no body is documented, but one was sent")]),
+        }
+    }
+
+    /// Validates a JSON request body for `method` on the concrete `path`.
+    pub fn validate_request_body(
+        &self,
+        method: &str,
+        path: &str,
+        body: &Value,
+    ) -> Result<(), Vec<String>> {
+        let (template, operation) = self.operation(method, path)?;
+        let what = format!("{} {template} request body", method.to_uppercase());
+        match operation.get("requestBody").and_then(json_schema) {
+            Some(schema) => self.check(Direction::Request, &what, schema, body),
+            None => Err(vec![format!("{what}: no application/json request body is documented")]),
+        }
+    }
+
+    /// Validates `value` against `#/components/schemas/{name}` (for the free-form parts of a
+    /// response, such as an issue's `fields`, where the operation schema says nothing).
+    pub fn validate_component(&self, name: &str, value: &Value) -> Result<(), Vec<String>> {
+        if self.doc.pointer(&format!("/components/schemas/{name}")).is_none() {
+            return Err(vec![format!("no component schema named {name}")]);
+        }
+        let schema = json!({ "$ref": format!("#/components/schemas/{name}") });
+        self.check(Direction::Response, &format!("component {name}"), &schema, value)
+    }
+
+    fn operation(&self, method: &str, path: &str) -> Result<(&str, &Value), Vec<String>> {
+        let template = self
+            .match_path(path)
+            .ok_or_else(|| vec![format!("{path}: no path in {} matches", self.which.file_name())])?;
+        let operation = self
+            .doc
+            .get("paths")
+            .and_then(|p| p.get(template))
+            .and_then(|p| p.get(method.to_lowercase()))
+            .ok_or_else(|| vec![format!("{template}: no {} operation documented", method)])?;
+        Ok((template, operation))
+    }
+
+    fn check_error_collection(&self, what: &str, body: &Value) -> Result<(), Vec<String>> {
+        let schema = json!({ "$ref": "#/components/schemas/ErrorCollection" });
+        self.check(Direction::Response, &format!("{what} (ErrorCollection)"), &schema, body)
+    }
+
+    fn check(
+        &self,
+        direction: Direction,
+        what: &str,
+        schema: &Value,
+        body: &Value,
+    ) -> Result<(), Vec<String>> {
+        let validator = self.compiled(direction, schema).map_err(|e| vec![format!("{what}: {e}")])?;
+        let errors: Vec<String> = validator
+            .iter_errors(body)
+            .filter(|e| !exceptions::ignored(self.which, e))
+            .map(|e| format!("{what}: at {:?}: {}", e.instance_path().as_str(), short(&e)))
+            .collect();
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+
+    fn compiled(&self, direction: Direction, schema: &Value) -> Result<Arc<Validator>, String> {
+        let key = format!("{direction:?} {schema}");
+        let mut cache = self.cache.lock().map_err(|_| "validator cache poisoned".to_string())?;
+        if let Some(found) = cache.get(&key) {
+            return Ok(found.clone());
+        }
+        let components = match direction {
+            Direction::Response => &self.components["response"],
+            Direction::Request => &self.components["request"],
+        };
+        // `allOf` rather than a bare `$ref`: draft 4 ignores a `$ref`'s siblings, and the
+        // sibling `components` is only there to be reached by JSON pointer.
+        let root = json!({
+            "allOf": [dialect::translate(schema, direction)],
+            "components": components,
+        });
+        let validator = jsonschema::options()
+            .with_draft(Draft::Draft4)
+            .should_validate_formats(true)
+            .with_format("date-time", exceptions::jira_date_time)
+            .with_format("date", exceptions::full_date)
+            .build(&root)
+            .map_err(|e| format!("schema does not compile: {e}"))?;
+        let validator = Arc::new(validator);
+        cache.insert(key, validator.clone());
+        Ok(validator)
+    }
+}
+
+/// The `application/json` schema of a response or request body object, if it has one.
+/// Falls back to `*/*`, which a few Cloud operations use for JSON answers.
+fn json_schema(object: &Value) -> Option<&Value> {
+    let content = object.get("content")?;
+    content
+        .get("application/json")
+        .or_else(|| content.get("*/*"))
+        .and_then(|media| media.get("schema"))
+}
+
+/// `http://{baseurl}/rest` → `/rest`; `https://your-domain.atlassian.net` → ``.
+fn server_path(url: &str) -> String {
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    match after_scheme.find('/') {
+        Some(slash) => after_scheme[slash..].trim_end_matches('/').to_string(),
+        None => String::new(),
+    }
+}
+
+fn split(path: &str) -> impl Iterator<Item = &str> {
+    path.trim_end_matches('/').split('/').skip(1)
+}
+
+/// The error message, cut so that a whole issue body is not printed for one mismatch.
+fn short(error: &jsonschema::ValidationError<'_>) -> String {
+    const MAX: usize = 300;
+    let text = error.to_string();
+    match text.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text,
+    }
+}
