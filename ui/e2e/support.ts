@@ -1,6 +1,7 @@
 // Helpers for driving the real Jiffy window through tauri-driver with WebdriverIO.
 // Elements are found as a person finds them: by role and accessible name, never by CSS path.
-import { mkdirSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { remote } from "webdriverio";
 
@@ -86,11 +87,18 @@ export async function getByRole(browser: Browser, role: string, name?: string) {
   return browser.$(first);
 }
 
-/** Saves a screenshot named after the test under target/e2e-screenshots/. */
+/**
+ * Saves a screenshot named after the test under target/e2e-screenshots/: the whole X display,
+ * as a person would see it. (WebKitWebDriver's own screenshot command can stall for minutes
+ * under Xvfb, so the display is captured with ImageMagick's `import` instead.)
+ */
 export async function screenshot(browser: Browser, testName: string): Promise<string> {
   const dir = process.env.JIFFY_E2E_SCREENSHOTS ?? "e2e-screenshots";
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${testName.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}.png`);
-  await browser.saveScreenshot(file);
+  // Let the last click's repaint land before capturing.
+  await browser.execute(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
+  const importBin = existsSync("/usr/bin/import") ? "/usr/bin/import" : "import";
+  execFileSync(importBin, ["-window", "root", file], { timeout: 20_000 });
   return file;
 }

@@ -50,7 +50,7 @@ pub fn build_and_run(root: &Path) -> Result<()> {
         std::fs::set_permissions(&runtime, std::fs::Permissions::from_mode(0o700))?;
     }
     let mut cmd = Command::new("xvfb-run");
-    cmd.args(["-a", "-s", "-screen 0 1280x800x24", "dbus-run-session", "--", "bash"])
+    cmd.args(["-a", "-s", "-screen 0 1200x780x24", "dbus-run-session", "--", "bash"])
         .arg(root.join("ui/e2e/session.sh"))
         .current_dir(root.join("ui"))
         .env("HOME", &home)
