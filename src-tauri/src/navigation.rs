@@ -22,7 +22,10 @@ pub fn guard<R: Runtime>() -> TauriPlugin<R> {
         .on_navigation(|_webview, url| {
             let allowed = is_app_origin(url);
             if !allowed {
-                eprintln!("jiffy: blocked navigation away from the app to {}", url.origin().ascii_serialization());
+                eprintln!(
+                    "jiffy: blocked navigation away from the app to {}",
+                    url.origin().ascii_serialization()
+                );
             }
             allowed
         })
@@ -35,9 +38,16 @@ mod tests {
 
     #[test]
     fn only_the_app_origin_is_allowed() {
-        let ok = ["tauri://localhost/", "tauri://localhost/index.html", "http://tauri.localhost/"];
+        let ok = [
+            "tauri://localhost/",
+            "tauri://localhost/index.html",
+            "http://tauri.localhost/",
+        ];
         for u in ok {
-            assert!(is_app_origin(&Url::parse(u).unwrap()), "{u} should be allowed");
+            assert!(
+                is_app_origin(&Url::parse(u).unwrap()),
+                "{u} should be allowed"
+            );
         }
         let blocked = [
             "https://evil.example/",
@@ -47,7 +57,10 @@ mod tests {
             "javascript:alert(1)",
         ];
         for u in blocked {
-            assert!(!is_app_origin(&Url::parse(u).unwrap()), "{u} should be blocked");
+            assert!(
+                !is_app_origin(&Url::parse(u).unwrap()),
+                "{u} should be blocked"
+            );
         }
     }
 }

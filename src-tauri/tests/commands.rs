@@ -34,8 +34,14 @@ fn app_info_answers_through_ipc() {
     assert_eq!(info["os"], std::env::consts::OS);
     // The folders are the OS's app folders, named after the app's identifier.
     let identifier = &app.config().identifier;
-    assert!(info["configDir"].as_str().unwrap().ends_with(identifier.as_str()));
-    assert!(info["dataDir"].as_str().unwrap().ends_with(identifier.as_str()));
+    assert!(info["configDir"]
+        .as_str()
+        .unwrap()
+        .ends_with(identifier.as_str()));
+    assert!(info["dataDir"]
+        .as_str()
+        .unwrap()
+        .ends_with(identifier.as_str()));
 }
 
 #[test]

@@ -17,5 +17,7 @@ pub fn app_info<R: Runtime>(app: AppHandle<R>) -> CmdResult<AppInfo> {
 }
 
 fn internal(err: tauri::Error) -> IpcError {
-    IpcError::Internal { message: format!("The app's folders are unknown: {err}") }
+    IpcError::Internal {
+        message: format!("The app's folders are unknown: {err}"),
+    }
 }

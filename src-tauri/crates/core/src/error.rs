@@ -99,6 +99,8 @@ mod tests {
         let kinds: std::collections::BTreeSet<_> = errors.iter().map(Error::kind).collect();
         assert_eq!(kinds.len(), errors.len());
         assert!(errors[1].to_string().contains("7 s"));
-        assert!(errors[2].to_string().contains("https://jira.example/login.jsp"));
+        assert!(errors[2]
+            .to_string()
+            .contains("https://jira.example/login.jsp"));
     }
 }

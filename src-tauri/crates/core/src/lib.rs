@@ -3,8 +3,13 @@
 //! Everything here is Tauri-free so that the app, the CLI and the tests share one
 //! implementation. The app crate maps [`error::Error`] onto its IPC error.
 
+pub mod api;
 pub mod app_info;
+pub mod auth;
+pub mod config;
 pub mod error;
+pub mod http;
 pub mod secrets;
+pub mod wizard;
 
 pub use error::{Error, Result};

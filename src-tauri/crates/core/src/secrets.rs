@@ -186,16 +186,26 @@ impl KeyringStore {
 
 impl SecretStore for KeyringStore {
     fn get(&self, connection_id: &str, kind: SecretKind) -> Result<Option<Sensitive<String>>> {
-        match self.entry(connection_id, kind)?.get_password() {
-            Ok(value) => Ok(Some(Sensitive(value))),
+        match self.entry(connection_id, kind)?.get_secret() {
+            Ok(bytes) => String::from_utf8(bytes)
+                .map(|s| Some(Sensitive(s)))
+                .map_err(|_| {
+                    Error::Internal(format!(
+                    "the {kind} stored in the keyring is not valid UTF-8; remove and re-add the \
+                     connection"
+                ))
+                }),
             Err(keyring::Error::NoEntry) => Ok(None),
             Err(e) => Err(map_keyring_error(e, kind)),
         }
     }
 
     fn set(&self, connection_id: &str, kind: SecretKind, value: &Sensitive<String>) -> Result<()> {
+        // Stored as UTF-8 bytes rather than with `set_password`, which Windows' Credential
+        // Manager keeps as UTF-16: an OAuth 1.0a private key PEM (~1.7 kB) would then exceed
+        // its 2,560-byte limit.
         self.entry(connection_id, kind)?
-            .set_password(value.expose())
+            .set_secret(value.expose().as_bytes())
             .map_err(|e| map_keyring_error(e, kind))
     }
 

@@ -30,7 +30,12 @@ impl ApiError {
 
     /// Field-by-field validation errors (Jira puts them in `errors`, not `errorMessages`).
     pub fn fields(errors: BTreeMap<String, String>) -> Self {
-        ApiError { status: StatusCode::BAD_REQUEST, messages: vec![], errors, headers: vec![] }
+        ApiError {
+            status: StatusCode::BAD_REQUEST,
+            messages: vec![],
+            errors,
+            headers: vec![],
+        }
     }
 
     pub fn bad_request(message: impl Into<String>) -> Self {
@@ -80,9 +85,13 @@ impl IntoResponse for ApiError {
 /// Turns axum's JSON rejections (bad body) into Jira's 400 shape instead of axum's plain text.
 pub fn json_body<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> ApiResult<T> {
     if bytes.is_empty() {
-        return Err(ApiError::bad_request("No content to map to Object due to end of input"));
+        return Err(ApiError::bad_request(
+            "No content to map to Object due to end of input",
+        ));
     }
     serde_json::from_slice(bytes).map_err(|e| {
-        ApiError::bad_request(format!("Unexpected character or invalid JSON in request: {e}"))
+        ApiError::bad_request(format!(
+            "Unexpected character or invalid JSON in request: {e}"
+        ))
     })
 }

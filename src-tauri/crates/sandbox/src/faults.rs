@@ -46,7 +46,10 @@ impl Faults {
     }
 
     pub fn get(&self) -> FaultSettings {
-        self.settings.lock().unwrap_or_else(|e| e.into_inner()).clone()
+        self.settings
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     pub fn set(&self, s: FaultSettings) {
@@ -73,7 +76,11 @@ pub async fn middleware(State(app): State<App>, req: Request, next: Next) -> Res
     }
     let s = app.faults.get();
     let delay = s.latency_ms
-        + if s.jitter_ms > 0 { rand::thread_rng().gen_range(0..=s.jitter_ms) } else { 0 };
+        + if s.jitter_ms > 0 {
+            rand::thread_rng().gen_range(0..=s.jitter_ms)
+        } else {
+            0
+        };
     if delay > 0 {
         tokio::time::sleep(Duration::from_millis(delay)).await;
     }
@@ -84,8 +91,11 @@ pub async fn middleware(State(app): State<App>, req: Request, next: Next) -> Res
     }
     if s.fail_rate > 0.0 && rand::thread_rng().gen_bool(s.fail_rate.clamp(0.0, 1.0)) {
         return if rand::thread_rng().gen_bool(0.5) {
-            ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "Service Unavailable (sandbox fault)")
-                .into_response()
+            ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Service Unavailable (sandbox fault)",
+            )
+            .into_response()
         } else {
             dropped()
         };
@@ -95,8 +105,8 @@ pub async fn middleware(State(app): State<App>, req: Request, next: Next) -> Res
 
 fn rate_limited(app: &App, limit: u32, wait: Duration) -> Response {
     let secs = wait.as_secs_f64().ceil().max(1.0) as u64;
-    let mut resp = ApiError::new(StatusCode::TOO_MANY_REQUESTS, "Rate limit exceeded.")
-        .into_response();
+    let mut resp =
+        ApiError::new(StatusCode::TOO_MANY_REQUESTS, "Rate limit exceeded.").into_response();
     let reset = time::OffsetDateTime::now_utc() + time::Duration::seconds(secs as i64);
     let reset = crate::time_fmt::rate_limit_reset(reset);
     let mut headers = vec![
@@ -126,6 +136,7 @@ fn dropped() -> Response {
         Err::<axum::body::Bytes, std::io::Error>(std::io::Error::other("sandbox fault"))
     });
     let mut resp = Response::new(Body::from_stream(stream));
-    resp.headers_mut().insert("content-length", HeaderValue::from_static("100"));
+    resp.headers_mut()
+        .insert("content-length", HeaderValue::from_static("100"));
     resp
 }

@@ -6,8 +6,8 @@
 //! Start one with [`Sandbox::start`]; the crate README lists every endpoint and a `curl`
 //! walk-through.
 
-// pub mod jql;
-// pub mod oauth1;
+pub mod jql;
+pub mod oauth1;
 
 mod auth;
 mod error;

@@ -25,7 +25,9 @@ impl Persist {
             "PRAGMA journal_mode=WAL;
              CREATE TABLE IF NOT EXISTS snapshot (id INTEGER PRIMARY KEY, json TEXT NOT NULL);",
         )?;
-        Ok(Persist { conn: Mutex::new(conn) })
+        Ok(Persist {
+            conn: Mutex::new(conn),
+        })
     }
 
     /// The saved state, if any (a corrupt snapshot is ignored and the seed used instead).
@@ -40,15 +42,18 @@ impl Persist {
     }
 
     pub fn save(&self, store: &Store) {
-        let Ok(json) = serde_json::to_string(store) else { return };
+        let Ok(json) = serde_json::to_string(store) else {
+            return;
+        };
         self.save_json(&json);
     }
 
     fn save_json(&self, json: &str) {
         let conn = self.conn.lock().unwrap_or_else(|e| e.into_inner());
-        if let Err(e) =
-            conn.execute("INSERT OR REPLACE INTO snapshot (id, json) VALUES (1, ?1)", params![json])
-        {
+        if let Err(e) = conn.execute(
+            "INSERT OR REPLACE INTO snapshot (id, json) VALUES (1, ?1)",
+            params![json],
+        ) {
             eprintln!("jiffy-sandbox: could not persist state: {e}");
         }
     }

@@ -126,7 +126,14 @@ pub async fn start(cfg: Config) -> anyhow::Result<(StartInfo, Running)> {
             .await;
         saver.abort();
     });
-    Ok((info, Running { stop: Some(tx), task, app }))
+    Ok((
+        info,
+        Running {
+            stop: Some(tx),
+            task,
+            app,
+        },
+    ))
 }
 
 fn build_router(app: App) -> Router {
@@ -149,11 +156,14 @@ async fn gateway_rewrite(
         .path_and_query()
         .map(|p| p.as_str().to_string())
         .unwrap_or_else(|| req.uri().path().to_string());
-    req.extensions_mut().insert(OriginalPathQuery(original.clone()));
+    req.extensions_mut()
+        .insert(OriginalPathQuery(original.clone()));
     if app.mode() != Mode::Cloud {
         return req;
     }
-    let Some(rest) = original.strip_prefix("/ex/jira/") else { return req };
+    let Some(rest) = original.strip_prefix("/ex/jira/") else {
+        return req;
+    };
     let (cloud_id, tail) = rest.split_once('/').unwrap_or((rest, ""));
     let new = if cloud_id == app.cloud_id {
         req.extensions_mut().insert(Gateway);

@@ -5,9 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 
 use crate::auth::state::AuthState;
-use crate::model::{
-    CustomField, Issue, IssueType, Named, Project, Role, Status, User, Workflow,
-};
+use crate::model::{CustomField, Issue, IssueType, Named, Project, Role, Status, User, Workflow};
 
 /// Everything a site knows; serialised whole for `--data` persistence.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -35,6 +33,10 @@ pub struct Store {
     pub clock_offset_ms: i64,
     /// DC's `atlassian.oauth2.provider.skip.redirect.url.https.requirement`.
     pub oauth2_skip_https: bool,
+    /// One-time download grants behind Cloud's `attachment/content` redirect: token ->
+    /// (attachment id, expiry ms). Not persisted.
+    #[serde(skip)]
+    pub media_tokens: HashMap<String, (i64, i64)>,
     /// Set by any mutation so the persister knows to write.
     #[serde(skip)]
     pub dirty: bool,
@@ -68,27 +70,153 @@ pub enum Perm {
 
 /// (perm, key, id, name, description)
 pub const PERMS: &[(Perm, &str, &str, &str, &str)] = &[
-    (Perm::Browse, "BROWSE_PROJECTS", "10", "Browse Projects", "Ability to browse projects and the issues within them."),
-    (Perm::Create, "CREATE_ISSUES", "11", "Create Issues", "Ability to create issues."),
-    (Perm::Edit, "EDIT_ISSUES", "12", "Edit Issues", "Ability to edit issues."),
-    (Perm::Delete, "DELETE_ISSUES", "16", "Delete Issues", "Ability to delete issues."),
-    (Perm::Assign, "ASSIGN_ISSUES", "13", "Assign Issues", "Ability to assign issues to other people."),
-    (Perm::Assignable, "ASSIGNABLE_USER", "17", "Assignable User", "Users with this permission may be assigned to issues."),
-    (Perm::Transition, "TRANSITION_ISSUES", "46", "Transition Issues", "Ability to transition issues."),
-    (Perm::Resolve, "RESOLVE_ISSUES", "14", "Resolve Issues", "Ability to resolve and reopen issues."),
-    (Perm::Close, "CLOSE_ISSUES", "18", "Close Issues", "Ability to close issues."),
-    (Perm::AddComments, "ADD_COMMENTS", "15", "Add Comments", "Ability to comment on issues."),
-    (Perm::EditAllComments, "EDIT_ALL_COMMENTS", "34", "Edit All Comments", "Ability to edit all comments made on issues."),
-    (Perm::EditOwnComments, "EDIT_OWN_COMMENTS", "35", "Edit Own Comments", "Ability to edit own comments made on issues."),
-    (Perm::DeleteAllComments, "DELETE_ALL_COMMENTS", "36", "Delete All Comments", "Ability to delete all comments made on issues."),
-    (Perm::DeleteOwnComments, "DELETE_OWN_COMMENTS", "37", "Delete Own Comments", "Ability to delete own comments made on issues."),
-    (Perm::CreateAttachments, "CREATE_ATTACHMENTS", "19", "Create Attachments", "Users with this permission may create attachments."),
-    (Perm::DeleteAllAttachments, "DELETE_ALL_ATTACHMENTS", "38", "Delete All Attachments", "Users with this permission may delete all attachments."),
-    (Perm::DeleteOwnAttachments, "DELETE_OWN_ATTACHMENTS", "39", "Delete Own Attachments", "Users with this permission may delete own attachments."),
-    (Perm::AdministerProjects, "ADMINISTER_PROJECTS", "23", "Administer Projects", "Ability to administer a project in Jira."),
-    (Perm::Schedule, "SCHEDULE_ISSUES", "28", "Schedule Issues", "Ability to view or edit an issue's due date."),
-    (Perm::Link, "LINK_ISSUES", "21", "Link Issues", "Ability to link issues together."),
-    (Perm::WorkOn, "WORK_ON_ISSUES", "20", "Work On Issues", "Ability to log work done against an issue."),
+    (
+        Perm::Browse,
+        "BROWSE_PROJECTS",
+        "10",
+        "Browse Projects",
+        "Ability to browse projects and the issues within them.",
+    ),
+    (
+        Perm::Create,
+        "CREATE_ISSUES",
+        "11",
+        "Create Issues",
+        "Ability to create issues.",
+    ),
+    (
+        Perm::Edit,
+        "EDIT_ISSUES",
+        "12",
+        "Edit Issues",
+        "Ability to edit issues.",
+    ),
+    (
+        Perm::Delete,
+        "DELETE_ISSUES",
+        "16",
+        "Delete Issues",
+        "Ability to delete issues.",
+    ),
+    (
+        Perm::Assign,
+        "ASSIGN_ISSUES",
+        "13",
+        "Assign Issues",
+        "Ability to assign issues to other people.",
+    ),
+    (
+        Perm::Assignable,
+        "ASSIGNABLE_USER",
+        "17",
+        "Assignable User",
+        "Users with this permission may be assigned to issues.",
+    ),
+    (
+        Perm::Transition,
+        "TRANSITION_ISSUES",
+        "46",
+        "Transition Issues",
+        "Ability to transition issues.",
+    ),
+    (
+        Perm::Resolve,
+        "RESOLVE_ISSUES",
+        "14",
+        "Resolve Issues",
+        "Ability to resolve and reopen issues.",
+    ),
+    (
+        Perm::Close,
+        "CLOSE_ISSUES",
+        "18",
+        "Close Issues",
+        "Ability to close issues.",
+    ),
+    (
+        Perm::AddComments,
+        "ADD_COMMENTS",
+        "15",
+        "Add Comments",
+        "Ability to comment on issues.",
+    ),
+    (
+        Perm::EditAllComments,
+        "EDIT_ALL_COMMENTS",
+        "34",
+        "Edit All Comments",
+        "Ability to edit all comments made on issues.",
+    ),
+    (
+        Perm::EditOwnComments,
+        "EDIT_OWN_COMMENTS",
+        "35",
+        "Edit Own Comments",
+        "Ability to edit own comments made on issues.",
+    ),
+    (
+        Perm::DeleteAllComments,
+        "DELETE_ALL_COMMENTS",
+        "36",
+        "Delete All Comments",
+        "Ability to delete all comments made on issues.",
+    ),
+    (
+        Perm::DeleteOwnComments,
+        "DELETE_OWN_COMMENTS",
+        "37",
+        "Delete Own Comments",
+        "Ability to delete own comments made on issues.",
+    ),
+    (
+        Perm::CreateAttachments,
+        "CREATE_ATTACHMENTS",
+        "19",
+        "Create Attachments",
+        "Users with this permission may create attachments.",
+    ),
+    (
+        Perm::DeleteAllAttachments,
+        "DELETE_ALL_ATTACHMENTS",
+        "38",
+        "Delete All Attachments",
+        "Users with this permission may delete all attachments.",
+    ),
+    (
+        Perm::DeleteOwnAttachments,
+        "DELETE_OWN_ATTACHMENTS",
+        "39",
+        "Delete Own Attachments",
+        "Users with this permission may delete own attachments.",
+    ),
+    (
+        Perm::AdministerProjects,
+        "ADMINISTER_PROJECTS",
+        "23",
+        "Administer Projects",
+        "Ability to administer a project in Jira.",
+    ),
+    (
+        Perm::Schedule,
+        "SCHEDULE_ISSUES",
+        "28",
+        "Schedule Issues",
+        "Ability to view or edit an issue's due date.",
+    ),
+    (
+        Perm::Link,
+        "LINK_ISSUES",
+        "21",
+        "Link Issues",
+        "Ability to link issues together.",
+    ),
+    (
+        Perm::WorkOn,
+        "WORK_ON_ISSUES",
+        "20",
+        "Work On Issues",
+        "Ability to log work done against an issue.",
+    ),
 ];
 
 /// Which permissions a project role grants (a simplified default permission scheme).
@@ -102,8 +230,13 @@ pub fn role_grants(role: Role, perm: Perm) -> bool {
         ),
         Role::Users => matches!(
             perm,
-            Browse | Create | AddComments | EditOwnComments | DeleteOwnComments
-                | CreateAttachments | DeleteOwnAttachments
+            Browse
+                | Create
+                | AddComments
+                | EditOwnComments
+                | DeleteOwnComments
+                | CreateAttachments
+                | DeleteOwnAttachments
         ),
     }
 }
@@ -119,8 +252,11 @@ impl Store {
     }
 
     pub fn reindex(&mut self) {
-        self.key_index =
-            self.issues.values().map(|i| (i.key.to_ascii_uppercase(), i.id)).collect();
+        self.key_index = self
+            .issues
+            .values()
+            .map(|i| (i.key.to_ascii_uppercase(), i.id))
+            .collect();
     }
 
     pub fn next_id(&mut self) -> i64 {
@@ -188,23 +324,33 @@ impl Store {
         if self.user(user).is_some_and(|u| u.global_admin) {
             return true;
         }
-        project.roles.get(user).is_some_and(|r| role_grants(*r, perm))
+        project
+            .roles
+            .get(user)
+            .is_some_and(|r| role_grants(*r, perm))
     }
 
     /// Can `user` see this issue at all (Browse on its project)?
     pub fn can_issue(&self, user: &str, issue: &Issue, perm: Perm) -> bool {
-        self.project_by_id(issue.project_id).is_some_and(|p| self.can(user, p, perm))
+        self.project_by_id(issue.project_id)
+            .is_some_and(|p| self.can(user, p, perm))
     }
 
     /// Projects `user` may browse, in key order.
     pub fn browsable_projects(&self, user: &str) -> Vec<&Project> {
-        let mut v: Vec<&Project> =
-            self.projects.iter().filter(|p| self.can(user, p, Perm::Browse)).collect();
+        let mut v: Vec<&Project> = self
+            .projects
+            .iter()
+            .filter(|p| self.can(user, p, Perm::Browse))
+            .collect();
         v.sort_by(|a, b| a.key.cmp(&b.key));
         v
     }
 
     pub fn subtasks(&self, parent: i64) -> Vec<&Issue> {
-        self.issues.values().filter(|i| i.parent == Some(parent)).collect()
+        self.issues
+            .values()
+            .filter(|i| i.parent == Some(parent))
+            .collect()
     }
 }

@@ -9,16 +9,32 @@ use std::process::Command;
 
 /// Builds the UI and the app binary with the UI embedded; returns the binary's path.
 pub fn build_app(root: &Path) -> Result<PathBuf> {
-    proc::run(Command::new("npm").args(["run", "--silent", "build"]).current_dir(root.join("ui")))?;
+    proc::run(
+        Command::new("npm")
+            .args(["run", "--silent", "build"])
+            .current_dir(root.join("ui")),
+    )?;
     // `custom-protocol` serves the embedded ui/dist instead of Vite's dev server.
     proc::run(
         Command::new("cargo")
-            .args(["build", "--package", "jiffy", "--features", "custom-protocol"])
+            .args([
+                "build",
+                "--package",
+                "jiffy",
+                "--features",
+                "custom-protocol",
+            ])
             .current_dir(root),
     )?;
-    let binary = target_dir(root)?.join("debug").join(if cfg!(windows) { "jiffy.exe" } else { "jiffy" });
+    let binary =
+        target_dir(root)?
+            .join("debug")
+            .join(if cfg!(windows) { "jiffy.exe" } else { "jiffy" });
     if !binary.exists() {
-        bail!("the app binary is not where cargo puts it: {}", binary.display());
+        bail!(
+            "the app binary is not where cargo puts it: {}",
+            binary.display()
+        );
     }
     Ok(binary)
 }
@@ -28,9 +44,16 @@ pub fn build_and_run(root: &Path) -> Result<()> {
     if !cfg!(target_os = "linux") {
         bail!("the end-to-end suite runs on Linux only (WebKitWebDriver); it did not run here");
     }
-    for tool in ["xvfb-run", "dbus-run-session", "gnome-keyring-daemon", "WebKitWebDriver"] {
+    for tool in [
+        "xvfb-run",
+        "dbus-run-session",
+        "gnome-keyring-daemon",
+        "WebKitWebDriver",
+    ] {
         if which(tool).is_none() {
-            bail!("`{tool}` is missing, so the end-to-end suite cannot run: run `cargo xtask setup`");
+            bail!(
+                "`{tool}` is missing, so the end-to-end suite cannot run: run `cargo xtask setup`"
+            );
         }
     }
     let binary = build_app(root)?;
@@ -50,20 +73,27 @@ pub fn build_and_run(root: &Path) -> Result<()> {
         std::fs::set_permissions(&runtime, std::fs::Permissions::from_mode(0o700))?;
     }
     let mut cmd = Command::new("xvfb-run");
-    cmd.args(["-a", "-s", "-screen 0 1200x780x24", "dbus-run-session", "--", "bash"])
-        .arg(root.join("ui/e2e/session.sh"))
-        .current_dir(root.join("ui"))
-        .env("HOME", &home)
-        .env("XDG_CONFIG_HOME", home.join(".config"))
-        .env("XDG_DATA_HOME", home.join(".local/share"))
-        .env("XDG_CACHE_HOME", home.join(".cache"))
-        .env("XDG_RUNTIME_DIR", &runtime)
-        .env("JIFFY_APP_BIN", &binary)
-        .env("JIFFY_E2E_SCREENSHOTS", &shots)
-        .env("JIFFY_E2E_LOGS", &target)
-        // Compositing needs GPU paths Xvfb lacks; without it WebKit draws reliably and lighter.
-        .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
-        .env_remove("DBUS_SESSION_BUS_ADDRESS");
+    cmd.args([
+        "-a",
+        "-s",
+        "-screen 0 1200x780x24",
+        "dbus-run-session",
+        "--",
+        "bash",
+    ])
+    .arg(root.join("ui/e2e/session.sh"))
+    .current_dir(root.join("ui"))
+    .env("HOME", &home)
+    .env("XDG_CONFIG_HOME", home.join(".config"))
+    .env("XDG_DATA_HOME", home.join(".local/share"))
+    .env("XDG_CACHE_HOME", home.join(".cache"))
+    .env("XDG_RUNTIME_DIR", &runtime)
+    .env("JIFFY_APP_BIN", &binary)
+    .env("JIFFY_E2E_SCREENSHOTS", &shots)
+    .env("JIFFY_E2E_LOGS", &target)
+    // Compositing needs GPU paths Xvfb lacks; without it WebKit draws reliably and lighter.
+    .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
+    .env_remove("DBUS_SESSION_BUS_ADDRESS");
     proc::run(&mut cmd).context("the end-to-end suite failed")?;
     println!("xtask: end-to-end screenshots are in {}", shots.display());
     Ok(())
@@ -71,7 +101,9 @@ pub fn build_and_run(root: &Path) -> Result<()> {
 
 fn which(tool: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).map(|d| d.join(tool)).find(|p| p.is_file())
+    std::env::split_paths(&path)
+        .map(|d| d.join(tool))
+        .find(|p| p.is_file())
 }
 
 /// Where cargo puts build output (honours CARGO_TARGET_DIR and config).

@@ -3,8 +3,10 @@
 //! - `setup`  installs what is missing (Debian/Ubuntu packages, npm packages, tauri-driver)
 //! - `run`    sets up if needed, builds the UI and starts the app
 //! - `test`   the whole gate: fmt, clippy, Rust tests, bindings, UI checks, end-to-end
+//! - `bundle` installable packages (.deb and .rpm on Linux) under target/release/bundle/
 //! - `bench`  benchmarks (none exist yet; it says so)
 
+mod clients;
 mod e2e;
 mod proc;
 mod setup;
@@ -20,9 +22,11 @@ fn main() {
         Some("run") => run(&root()),
         Some("test") => test::test(&root(), &args[1..]),
         Some("e2e") => e2e::build_and_run(&root()),
+        Some("clients") => clients::run(&root()),
+        Some("bundle") => bundle(&root()),
         Some("bench") => bench(),
         _ => {
-            eprintln!("usage: cargo xtask <setup|run|test [--no-e2e]|e2e|bench>");
+            eprintln!("usage: cargo xtask <setup|run|test [--no-e2e]|e2e|clients|bundle|bench>");
             std::process::exit(2);
         }
     };
@@ -52,6 +56,15 @@ fn run(root: &Path) -> Result<()> {
     }
     println!("xtask: starting {}", binary.display());
     proc::run(std::process::Command::new(&binary).current_dir(root))
+}
+
+/// Release build and installable bundles through Tauri's CLI (from ui/node_modules).
+fn bundle(root: &Path) -> Result<()> {
+    setup::setup(root)?;
+    let cli = root.join("ui/node_modules/.bin/tauri");
+    // The CLI finds src-tauri/tauri.conf.json by searching from the workspace root; its
+    // beforeBuildCommand builds the UI.
+    proc::run(std::process::Command::new(cli).arg("build").current_dir(root))
 }
 
 fn bench() -> Result<()> {

@@ -6,7 +6,9 @@ use std::process::Command;
 /// Runs a command to completion, inheriting stdio; fails with the command line on error.
 pub fn run(cmd: &mut Command) -> Result<()> {
     let shown = describe(cmd);
-    let status = cmd.status().with_context(|| format!("could not start `{shown}`"))?;
+    let status = cmd
+        .status()
+        .with_context(|| format!("could not start `{shown}`"))?;
     if !status.success() {
         bail!("`{shown}` failed ({status})");
     }
@@ -32,9 +34,14 @@ pub fn has(program: &str) -> bool {
 /// Runs a command and returns its stdout as text.
 pub fn output(cmd: &mut Command) -> Result<String> {
     let shown = describe(cmd);
-    let out = cmd.output().with_context(|| format!("could not start `{shown}`"))?;
+    let out = cmd
+        .output()
+        .with_context(|| format!("could not start `{shown}`"))?;
     if !out.status.success() {
-        bail!("`{shown}` failed: {}", String::from_utf8_lossy(&out.stderr).trim());
+        bail!(
+            "`{shown}` failed: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        );
     }
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }

@@ -65,7 +65,10 @@ fn system_packages() -> Result<()> {
             c.arg("apt-get");
             c
         } else {
-            bail!("not root and no sudo: install these packages yourself: {}", missing.join(" "))
+            bail!(
+                "not root and no sudo: install these packages yourself: {}",
+                missing.join(" ")
+            )
         };
         cmd.env("DEBIAN_FRONTEND", "noninteractive").args(args);
         proc::run(&mut cmd)
@@ -91,7 +94,11 @@ fn npm_packages(root: &Path) -> Result<()> {
     };
     if !current {
         println!("xtask setup: npm ci in ui/");
-        proc::run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&ui))?;
+        proc::run(
+            Command::new("npm")
+                .args(["ci", "--no-audit", "--no-fund"])
+                .current_dir(&ui),
+        )?;
     }
     Ok(())
 }
@@ -102,7 +109,13 @@ fn tauri_driver() -> Result<()> {
         return Ok(());
     }
     println!("xtask setup: installing tauri-driver 2.x");
-    proc::run(Command::new("cargo").args(["install", "tauri-driver", "--locked", "--version", "^2"]))
+    proc::run(Command::new("cargo").args([
+        "install",
+        "tauri-driver",
+        "--locked",
+        "--version",
+        "^2",
+    ]))
 }
 
 fn modified(path: &Path) -> Option<std::time::SystemTime> {

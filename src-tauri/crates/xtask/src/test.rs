@@ -1,6 +1,6 @@
 //! `cargo xtask test`: the one gate. Runs every part, prints a line per part, fails if any did.
 
-use crate::{e2e, proc, setup};
+use crate::{clients, e2e, proc, setup};
 use anyhow::{bail, Result};
 use std::path::Path;
 use std::process::Command;
@@ -25,20 +25,38 @@ pub fn test(root: &Path, args: &[String]) -> Result<()> {
         if let Err(err) = &outcome {
             eprintln!("xtask test: {name} FAILED: {err:#}");
         }
-        parts.push(Part { name, outcome, secs: started.elapsed().as_secs_f64() });
+        parts.push(Part {
+            name,
+            outcome,
+            secs: started.elapsed().as_secs_f64(),
+        });
     };
     let cargo = |args: &[&str]| proc::run(Command::new("cargo").args(args).current_dir(root));
     let npm = |script: &str| {
-        proc::run(Command::new("npm").args(["run", "--silent", script]).current_dir(root.join("ui")))
+        proc::run(
+            Command::new("npm")
+                .args(["run", "--silent", script])
+                .current_dir(root.join("ui")),
+        )
     };
 
-    step("cargo fmt --check", &|| cargo(&["fmt", "--all", "--", "--check"]));
+    step("cargo fmt --check", &|| {
+        cargo(&["fmt", "--all", "--", "--check"])
+    });
     step("cargo clippy", &|| {
-        cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])
+        cargo(&[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ])
     });
     step("cargo test", &|| cargo(&["test", "--workspace"]));
     // `cargo test` regenerated ui/src/bindings from the Rust types; the committed copy must match.
     step("bindings up to date", &|| bindings_unchanged(root));
+    step("third-party client", &|| clients::run(root));
     step("ui lint", &|| npm("lint"));
     step("ui type-check", &|| npm("typecheck"));
     step("ui unit tests", &|| npm("test"));
@@ -51,7 +69,11 @@ pub fn test(root: &Path, args: &[String]) -> Result<()> {
     println!("\n=== xtask test: summary ===");
     let mut failed = 0;
     for p in &parts {
-        let verdict = if p.outcome.is_ok() { "ok    " } else { "FAILED" };
+        let verdict = if p.outcome.is_ok() {
+            "ok    "
+        } else {
+            "FAILED"
+        };
         failed += usize::from(p.outcome.is_err());
         println!("{verdict} {:<22} {:>7.1} s", p.name, p.secs);
     }
@@ -68,7 +90,13 @@ pub fn test(root: &Path, args: &[String]) -> Result<()> {
 fn bindings_unchanged(root: &Path) -> Result<()> {
     let status = proc::output(
         Command::new("git")
-            .args(["status", "--porcelain", "--untracked-files=all", "--", "ui/src/bindings"])
+            .args([
+                "status",
+                "--porcelain",
+                "--untracked-files=all",
+                "--",
+                "ui/src/bindings",
+            ])
             .current_dir(root),
     )?;
     if !status.trim().is_empty() {

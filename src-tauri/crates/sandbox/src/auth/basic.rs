@@ -42,13 +42,25 @@ pub fn check(app: &App, encoded: &str, gateway: bool) -> Result<Caller, Response
 
 fn check_cloud(app: &App, email: &str, secret: &str, gateway: bool) -> Result<Caller, Response> {
     let store = app.lock();
-    let Some(user) = store.users.iter().find(|u| u.email.eq_ignore_ascii_case(email)) else {
+    let Some(user) = store
+        .users
+        .iter()
+        .find(|u| u.email.eq_ignore_ascii_case(email))
+    else {
         return Err(ApiError::unauthenticated().into_response());
     };
     if user.active && user.api_token == secret {
-        return Ok(Caller { user: user.key.clone(), method: Method::Basic, scopes: None });
+        return Ok(Caller {
+            user: user.key.clone(),
+            method: Method::Basic,
+            scopes: None,
+        });
     }
-    if let Some(t) = store.auth.scoped_tokens.iter().find(|t| t.user == user.key && t.token == secret)
+    if let Some(t) = store
+        .auth
+        .scoped_tokens
+        .iter()
+        .find(|t| t.user == user.key && t.token == secret)
     {
         // Scoped API tokens are only honoured through api.atlassian.com/ex/jira/{cloudId}.
         if gateway {
@@ -77,7 +89,10 @@ fn check_cloud(app: &App, email: &str, secret: &str, gateway: bool) -> Result<Ca
 fn check_dc(app: &App, username: &str, password: &str) -> Result<Caller, Response> {
     let login_url = format!("{}/login.jsp", app.base);
     let mut store = app.lock();
-    let Some(user) = store.users.iter().find(|u| u.username.eq_ignore_ascii_case(username))
+    let Some(user) = store
+        .users
+        .iter()
+        .find(|u| u.username.eq_ignore_ascii_case(username))
     else {
         return Err(seraph(ApiError::unauthenticated(), "AUTHENTICATED_FAILED").into_response());
     };
@@ -98,7 +113,11 @@ fn check_dc(app: &App, username: &str, password: &str) -> Result<Caller, Respons
     store.dirty = true;
     if ok {
         store.auth.failed_logins.remove(&key);
-        Ok(Caller { user: key, method: Method::Basic, scopes: None })
+        Ok(Caller {
+            user: key,
+            method: Method::Basic,
+            scopes: None,
+        })
     } else {
         store.auth.failed_logins.insert(key, failures + 1);
         Err(seraph(ApiError::unauthenticated(), "AUTHENTICATED_FAILED").into_response())
@@ -132,18 +151,36 @@ async fn login_submit(
 ) -> Response {
     let field = |k: &str| form.get(k).map(String::as_str).unwrap_or("");
     let mut store = app.lock();
-    let Some(user) =
-        store.users.iter().find(|u| u.username.eq_ignore_ascii_case(field("os_username")))
+    let Some(user) = store
+        .users
+        .iter()
+        .find(|u| u.username.eq_ignore_ascii_case(field("os_username")))
     else {
-        return (StatusCode::UNAUTHORIZED, Html(page("Sorry, your username and password are incorrect - please try again."))).into_response();
+        return (
+            StatusCode::UNAUTHORIZED,
+            Html(page(
+                "Sorry, your username and password are incorrect - please try again.",
+            )),
+        )
+            .into_response();
     };
     let key = user.key.clone();
     if user.password != field("os_password") {
-        return (StatusCode::UNAUTHORIZED, Html(page("Sorry, your username and password are incorrect - please try again."))).into_response();
+        return (
+            StatusCode::UNAUTHORIZED,
+            Html(page(
+                "Sorry, your username and password are incorrect - please try again.",
+            )),
+        )
+            .into_response();
     }
     let locked = store.auth.failed_logins.get(&key).copied().unwrap_or(0) >= CAPTCHA_AFTER;
     if locked && !field("os_captcha").eq_ignore_ascii_case(CAPTCHA_WORD) {
-        return (StatusCode::FORBIDDEN, Html(page("Please enter the word in the CAPTCHA."))).into_response();
+        return (
+            StatusCode::FORBIDDEN,
+            Html(page("Please enter the word in the CAPTCHA.")),
+        )
+            .into_response();
     }
     store.auth.failed_logins.remove(&key);
     store.dirty = true;

@@ -11,7 +11,10 @@ use crate::Mode;
 
 fn unauthorized(message: &str) -> Response {
     ApiError::new(StatusCode::UNAUTHORIZED, message)
-        .with_header(HeaderName::from_static("www-authenticate"), "Bearer realm=\"Jira\"")
+        .with_header(
+            HeaderName::from_static("www-authenticate"),
+            "Bearer realm=\"Jira\"",
+        )
         .into_response()
 }
 
@@ -21,12 +24,18 @@ pub fn check(app: &App, token: &str, gateway: bool) -> Result<Caller, Response> 
     if let Some(t) = store.auth.access_tokens.iter().find(|t| t.token == token) {
         if app.mode() == Mode::Cloud && !gateway {
             // 3LO tokens are only accepted on api.atlassian.com, not on the site itself.
-            return Err(unauthorized("Client must be authenticated to access this resource."));
+            return Err(unauthorized(
+                "Client must be authenticated to access this resource.",
+            ));
         }
         if t.expires <= now || store.auth.revoked_grants.contains(&t.grant) {
             return Err(unauthorized("The access token expired"));
         }
-        return Ok(Caller { user: t.user.clone(), method: Method::OAuth2, scopes: Some(t.scopes.clone()) });
+        return Ok(Caller {
+            user: t.user.clone(),
+            method: Method::OAuth2,
+            scopes: Some(t.scopes.clone()),
+        });
     }
     if app.mode() == Mode::DataCenter {
         if let Some(pat) = store.auth.pats.iter_mut().find(|p| p.token == token) {
@@ -36,8 +45,14 @@ pub fn check(app: &App, token: &str, gateway: bool) -> Result<Caller, Response> 
             pat.last_accessed = Some(now);
             let user = pat.user.clone();
             store.dirty = true;
-            return Ok(Caller { user, method: Method::Pat, scopes: None });
+            return Ok(Caller {
+                user,
+                method: Method::Pat,
+                scopes: None,
+            });
         }
     }
-    Err(unauthorized("Client must be authenticated to access this resource."))
+    Err(unauthorized(
+        "Client must be authenticated to access this resource.",
+    ))
 }

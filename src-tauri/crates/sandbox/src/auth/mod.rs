@@ -5,6 +5,7 @@ mod applinks;
 mod basic;
 mod bearer;
 mod consent;
+mod grants;
 mod oauth1_provider;
 mod oauth2_cloud;
 mod oauth2_dc;
@@ -53,29 +54,48 @@ pub enum Access {
 impl Caller {
     /// Checks the token's scopes (Cloud classic/granular scopes, DC READ/WRITE/ADMIN).
     pub fn need(&self, access: Access) -> Result<(), ApiError> {
-        let Some(scopes) = &self.scopes else { return Ok(()) };
+        let Some(scopes) = &self.scopes else {
+            return Ok(());
+        };
         let has = |s: &str| scopes.iter().any(|x| x == s);
         let granular = |prefix: &str| scopes.iter().any(|x| x.starts_with(prefix));
         let ok = match access {
             Access::Read => {
-                has("read:jira-work") || has("READ") || has("WRITE") || has("ADMIN")
-                    || has("SYSTEM_ADMIN") || granular("read:")
+                has("read:jira-work")
+                    || has("READ")
+                    || has("WRITE")
+                    || has("ADMIN")
+                    || has("SYSTEM_ADMIN")
+                    || granular("read:")
             }
             Access::Write => {
-                has("write:jira-work") || has("WRITE") || has("ADMIN") || has("SYSTEM_ADMIN")
+                has("write:jira-work")
+                    || has("WRITE")
+                    || has("ADMIN")
+                    || has("SYSTEM_ADMIN")
                     || granular("write:")
             }
             Access::User => {
-                has("read:jira-user") || has("read:jira-work") || has("READ") || has("WRITE")
-                    || has("ADMIN") || has("SYSTEM_ADMIN") || granular("read:")
+                has("read:jira-user")
+                    || has("read:jira-work")
+                    || has("READ")
+                    || has("WRITE")
+                    || has("ADMIN")
+                    || has("SYSTEM_ADMIN")
+                    || granular("read:")
             }
         };
         if ok {
             Ok(())
         } else if self.method == Method::OAuth2 && scopes.iter().any(|s| s.contains(':')) {
-            Err(ApiError::new(StatusCode::UNAUTHORIZED, "Unauthorized; scope does not match"))
+            Err(ApiError::new(
+                StatusCode::UNAUTHORIZED,
+                "Unauthorized; scope does not match",
+            ))
         } else {
-            Err(ApiError::forbidden("The access token does not have the scope for this request."))
+            Err(ApiError::forbidden(
+                "The access token does not have the scope for this request.",
+            ))
         }
     }
 }
@@ -94,6 +114,7 @@ fn skips_auth(path: &str) -> bool {
         || path.starts_with("/rest/sandbox/")
         || path.starts_with("/plugins/servlet/applinks")
         || path == "/_edge/tenant_info"
+        || path == "/__unknown_cloud_site"
 }
 
 /// Authenticates every request once; bad credentials are refused on every endpoint (as Jira
@@ -158,7 +179,9 @@ impl FromRequestParts<App> for MaybeCaller {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, _: &App) -> Result<Self, Self::Rejection> {
-        Ok(MaybeCaller(parts.extensions.get::<Authn>().and_then(|a| a.0.clone())))
+        Ok(MaybeCaller(
+            parts.extensions.get::<Authn>().and_then(|a| a.0.clone()),
+        ))
     }
 }
 
@@ -171,4 +194,14 @@ pub fn router() -> Router<App> {
         .merge(oauth1_provider::router())
         .merge(oauth2_cloud::router())
         .merge(oauth2_dc::router())
+}
+
+/// HTML-escapes text (shared with the renderers).
+pub fn html_escape(s: &str) -> String {
+    consent::esc(s)
+}
+
+/// The DC demo incoming OAuth 2.0 link, for the seed.
+pub fn dc_demo_client() -> state::OAuth2Client {
+    oauth2_dc::demo_client()
 }

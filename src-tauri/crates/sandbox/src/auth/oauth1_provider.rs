@@ -24,25 +24,42 @@ const ACCESS_TOKEN_SECS: i64 = 157_680_000;
 
 pub fn router() -> Router<App> {
     Router::new()
-        .route("/plugins/servlet/oauth/request-token", post(request_token).get(request_token))
-        .route("/plugins/servlet/oauth/authorize", get(authorize_page).post(authorize_submit))
-        .route("/plugins/servlet/oauth/access-token", post(access_token).get(access_token))
+        .route(
+            "/plugins/servlet/oauth/request-token",
+            post(request_token).get(request_token),
+        )
+        .route(
+            "/plugins/servlet/oauth/authorize",
+            get(authorize_page).post(authorize_submit),
+        )
+        .route(
+            "/plugins/servlet/oauth/access-token",
+            post(access_token).get(access_token),
+        )
 }
 
 /// 401 with `oauth_problem` in `WWW-Authenticate` and in a form-encoded body.
 pub fn problem(app: &App, r: &Rejection) -> Response {
     let (header, body) = oauth1::rejection_response_parts(r, &app.base);
-    let mut resp = (StatusCode::UNAUTHORIZED, body).into_response();
+    let status = StatusCode::from_u16(r.problem.http_status()).unwrap_or(StatusCode::UNAUTHORIZED);
+    let mut resp = (status, body).into_response();
     if let Ok(v) = HeaderValue::from_str(&header) {
         resp.headers_mut().insert("www-authenticate", v);
     }
-    resp.headers_mut()
-        .insert("content-type", HeaderValue::from_static("application/x-www-form-urlencoded"));
+    resp.headers_mut().insert(
+        "content-type",
+        HeaderValue::from_static("application/x-www-form-urlencoded"),
+    );
     resp
 }
 
 /// The URL as the client addressed it (Host header + original path and query).
-fn client_url(app: &App, headers: &HeaderMap, original: Option<&OriginalPathQuery>, fallback: &str) -> url::Url {
+fn client_url(
+    app: &App,
+    headers: &HeaderMap,
+    original: Option<&OriginalPathQuery>,
+    fallback: &str,
+) -> url::Url {
     let host = headers.get("host").and_then(|h| h.to_str().ok());
     let path = original.map(|o| o.0.as_str()).unwrap_or(fallback);
     let base = match host {
@@ -55,7 +72,6 @@ fn client_url(app: &App, headers: &HeaderMap, original: Option<&OriginalPathQuer
 }
 
 fn verify(
-    app: &App,
     store: &mut Store,
     method: &str,
     url: &url::Url,
@@ -63,13 +79,13 @@ fn verify(
     form: Option<&[u8]>,
 ) -> Result<SignedRequest, Rejection> {
     let consumers = store.auth.consumers.clone();
-    let signed = oauth1::verify_detailed(method, url, header, form, |key| {
-        consumers.iter().find(|c| c.key == key).map(|c| c.public_key.clone())
-    })?;
     let now_s = store.now_ms() / 1000;
-    if oauth1::check_timestamp(signed.timestamp, now_s).is_err() {
-        return Err(Rejection::timestamp_refused(now_s));
-    }
+    let signed = oauth1::verify_with_clock(method, url, header, form, now_s, |key| {
+        consumers
+            .iter()
+            .find(|c| c.key == key)
+            .map(|c| c.public_key.clone())
+    })?;
     let key = format!(
         "{}|{}|{}|{}",
         signed.consumer_key,
@@ -78,26 +94,32 @@ fn verify(
         signed.timestamp
     );
     let now = store.now_ms();
-    store.auth.nonces.retain(|_, seen| now - *seen < 2 * oauth1::TIMESTAMP_WINDOW_SECS * 1000);
+    store
+        .auth
+        .nonces
+        .retain(|_, seen| now - *seen < 2 * oauth1::TIMESTAMP_WINDOW_SECS * 1000);
     if store.auth.nonces.contains_key(&key) {
         return Err(Problem::NonceUsed.into());
     }
     store.auth.nonces.insert(key, now);
     store.dirty = true;
-    let _ = app;
     Ok(signed)
 }
 
 fn form_bytes<'a>(headers: &HeaderMap, body: &'a [u8]) -> Option<&'a [u8]> {
-    let ct = headers.get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("");
-    ct.starts_with("application/x-www-form-urlencoded").then_some(body)
+    let ct = headers
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    ct.starts_with("application/x-www-form-urlencoded")
+        .then_some(body)
 }
 
 /// Verifies a signed API call (any route) and maps its access token to the user.
 pub fn check_api_request(app: &App, req: &Request, header: &str) -> Result<Caller, Response> {
     let url = client_url(app, req.headers(), req.extensions().get(), req.uri().path());
     let mut store = app.lock();
-    let signed = verify(app, &mut store, req.method().as_str(), &url, Some(header), None)
+    let signed = verify(&mut store, req.method().as_str(), &url, Some(header), None)
         .map_err(|r| problem(app, &r))?;
     let now = store.now_ms();
     let token = signed.token.as_deref().unwrap_or("");
@@ -108,7 +130,11 @@ pub fn check_api_request(app: &App, req: &Request, header: &str) -> Result<Calle
                 return Err(problem(app, &Problem::TokenExpired.into()));
             }
             let user = t.user.clone().unwrap_or_default();
-            Ok(Caller { user, method: Method::OAuth1, scopes: None })
+            Ok(Caller {
+                user,
+                method: Method::OAuth1,
+                scopes: None,
+            })
         }
         _ => Err(problem(app, &Problem::TokenRejected.into())),
     }
@@ -117,10 +143,20 @@ pub fn check_api_request(app: &App, req: &Request, header: &str) -> Result<Calle
 fn form_response(pairs: &[(&str, String)]) -> Response {
     let body = pairs
         .iter()
-        .map(|(k, v)| format!("{}={}", oauth1::percent_encode(k), oauth1::percent_encode(v)))
+        .map(|(k, v)| {
+            format!(
+                "{}={}",
+                oauth1::percent_encode(k),
+                oauth1::percent_encode(v)
+            )
+        })
         .collect::<Vec<_>>()
         .join("&");
-    ([("content-type", "application/x-www-form-urlencoded")], body).into_response()
+    (
+        [("content-type", "application/x-www-form-urlencoded")],
+        body,
+    )
+        .into_response()
 }
 
 async fn request_token(
@@ -133,10 +169,21 @@ async fn request_token(
     if app.mode() != Mode::DataCenter {
         return StatusCode::NOT_FOUND.into_response();
     }
-    let url = client_url(&app, &headers, original.as_ref().map(|e| &e.0), "/plugins/servlet/oauth/request-token");
+    let url = client_url(
+        &app,
+        &headers,
+        original.as_ref().map(|e| &e.0),
+        "/plugins/servlet/oauth/request-token",
+    );
     let auth = headers.get("authorization").and_then(|v| v.to_str().ok());
     let mut store = app.lock();
-    let signed = match verify(&app, &mut store, method.as_str(), &url, auth, form_bytes(&headers, &body)) {
+    let signed = match verify(
+        &mut store,
+        method.as_str(),
+        &url,
+        auth,
+        form_bytes(&headers, &body),
+    ) {
         Ok(s) => s,
         Err(r) => return problem(&app, &r),
     };
@@ -162,35 +209,72 @@ async fn request_token(
     form_response(&pairs)
 }
 
-async fn authorize_page(State(app): State<App>, Query(q): Query<HashMap<String, String>>) -> Response {
+async fn authorize_page(
+    State(app): State<App>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
     let token = q.get("oauth_token").cloned().unwrap_or_default();
     let store = app.lock();
-    let Some(t) = store.auth.oauth1_tokens.iter().find(|t| t.token == token && t.kind == OAuth1Kind::Request) else {
+    let Some(t) = store
+        .auth
+        .oauth1_tokens
+        .iter()
+        .find(|t| t.token == token && t.kind == OAuth1Kind::Request)
+    else {
         return (StatusCode::BAD_REQUEST, Html("<h1>Invalid OAuth token</h1><p>The request token is unknown or was already used.</p>".to_string())).into_response();
     };
-    let name = store.auth.consumers.iter().find(|c| c.key == t.consumer).map(|c| c.name.clone()).unwrap_or_default();
+    let name = store
+        .auth
+        .consumers
+        .iter()
+        .find(|c| c.key == t.consumer)
+        .map(|c| c.name.clone())
+        .unwrap_or_default();
     Html(super::consent::oauth1_page(&name, &token)).into_response()
 }
 
 /// The form of the authorize page: log in, then Allow or Deny.
-async fn authorize_submit(State(app): State<App>, Form(f): Form<HashMap<String, String>>) -> Response {
+async fn authorize_submit(
+    State(app): State<App>,
+    Form(f): Form<HashMap<String, String>>,
+) -> Response {
     let field = |k: &str| f.get(k).cloned().unwrap_or_default();
     let mut store = app.lock();
     let user = store
         .users
         .iter()
-        .find(|u| u.username.eq_ignore_ascii_case(&field("os_username")) && u.password == field("os_password"))
+        .find(|u| {
+            u.username.eq_ignore_ascii_case(&field("os_username"))
+                && u.password == field("os_password")
+        })
         .map(|u| u.key.clone());
     let Some(user) = user else {
-        return (StatusCode::UNAUTHORIZED, Html("<h1>Login failed</h1><p>Wrong username or password.</p>".to_string())).into_response();
+        return (
+            StatusCode::UNAUTHORIZED,
+            Html("<h1>Login failed</h1><p>Wrong username or password.</p>".to_string()),
+        )
+            .into_response();
     };
     let now = store.now_ms();
     let token = field("oauth_token");
-    let Some(t) = store.auth.oauth1_tokens.iter_mut().find(|t| t.token == token && t.kind == OAuth1Kind::Request) else {
-        return (StatusCode::BAD_REQUEST, Html("<h1>Invalid OAuth token</h1>".to_string())).into_response();
+    let Some(t) = store
+        .auth
+        .oauth1_tokens
+        .iter_mut()
+        .find(|t| t.token == token && t.kind == OAuth1Kind::Request)
+    else {
+        return (
+            StatusCode::BAD_REQUEST,
+            Html("<h1>Invalid OAuth token</h1>".to_string()),
+        )
+            .into_response();
     };
     if t.expires <= now {
-        return (StatusCode::BAD_REQUEST, Html("<h1>The request token has expired</h1>".to_string())).into_response();
+        return (
+            StatusCode::BAD_REQUEST,
+            Html("<h1>The request token has expired</h1>".to_string()),
+        )
+            .into_response();
     }
     let verifier = random_token(6);
     t.user = Some(user);
@@ -228,10 +312,21 @@ async fn access_token(
     if app.mode() != Mode::DataCenter {
         return StatusCode::NOT_FOUND.into_response();
     }
-    let url = client_url(&app, &headers, original.as_ref().map(|e| &e.0), "/plugins/servlet/oauth/access-token");
+    let url = client_url(
+        &app,
+        &headers,
+        original.as_ref().map(|e| &e.0),
+        "/plugins/servlet/oauth/access-token",
+    );
     let auth = headers.get("authorization").and_then(|v| v.to_str().ok());
     let mut store = app.lock();
-    let signed = match verify(&app, &mut store, method.as_str(), &url, auth, form_bytes(&headers, &body)) {
+    let signed = match verify(
+        &mut store,
+        method.as_str(),
+        &url,
+        auth,
+        form_bytes(&headers, &body),
+    ) {
         Ok(s) => s,
         Err(r) => return problem(&app, &r),
     };
@@ -250,7 +345,10 @@ async fn access_token(
         return problem(&app, &Problem::PermissionDenied.into());
     }
     let Some(verifier) = signed.verifier else {
-        return problem(&app, &Problem::ParameterAbsent(vec!["oauth_verifier".into()]).into());
+        return problem(
+            &app,
+            &Problem::ParameterAbsent(vec!["oauth_verifier".into()]).into(),
+        );
     };
     if Some(&verifier) != t.verifier.as_ref() {
         return problem(&app, &Problem::TokenRejected.into());

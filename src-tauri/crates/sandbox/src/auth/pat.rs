@@ -28,7 +28,9 @@ fn dc_only(app: &App) -> ApiResult<()> {
     if app.mode() == Mode::DataCenter {
         Ok(())
     } else {
-        Err(ApiError::not_found("Personal access tokens are a Data Center feature."))
+        Err(ApiError::not_found(
+            "Personal access tokens are a Data Center feature.",
+        ))
     }
 }
 
@@ -58,7 +60,9 @@ async fn create(State(app): State<App>, caller: Caller, body: Bytes) -> ApiResul
     dc_only(&app)?;
     if caller.method == Method::Pat {
         // Jira does not let a token mint more tokens.
-        return Err(ApiError::forbidden("Personal access tokens cannot be used to create tokens."));
+        return Err(ApiError::forbidden(
+            "Personal access tokens cannot be used to create tokens.",
+        ));
     }
     let b: CreateBody = json_body(&body)?;
     let name = b.name.unwrap_or_default();
@@ -66,7 +70,9 @@ async fn create(State(app): State<App>, caller: Caller, body: Bytes) -> ApiResul
         return Err(ApiError::bad_request("Token name is required."));
     }
     if b.expiration_duration.is_some_and(|d| d <= 0) {
-        return Err(ApiError::bad_request("Expiration duration must be a positive number of days."));
+        return Err(ApiError::bad_request(
+            "Expiration duration must be a positive number of days.",
+        ));
     }
     let mut store = app.lock();
     let now = store.now_ms();
@@ -90,12 +96,21 @@ async fn create(State(app): State<App>, caller: Caller, body: Bytes) -> ApiResul
 async fn list(State(app): State<App>, caller: Caller) -> ApiResult<Json<Value>> {
     dc_only(&app)?;
     let store = app.lock();
-    let v: Vec<Value> =
-        store.auth.pats.iter().filter(|p| p.user == caller.user).map(view).collect();
+    let v: Vec<Value> = store
+        .auth
+        .pats
+        .iter()
+        .filter(|p| p.user == caller.user)
+        .map(view)
+        .collect();
     Ok(Json(json!(v)))
 }
 
-async fn get_one(State(app): State<App>, caller: Caller, Path(id): Path<String>) -> ApiResult<Json<Value>> {
+async fn get_one(
+    State(app): State<App>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Value>> {
     dc_only(&app)?;
     let store = app.lock();
     store
@@ -107,11 +122,18 @@ async fn get_one(State(app): State<App>, caller: Caller, Path(id): Path<String>)
         .ok_or_else(|| ApiError::not_found("Token not found."))
 }
 
-async fn revoke(State(app): State<App>, caller: Caller, Path(id): Path<String>) -> ApiResult<StatusCode> {
+async fn revoke(
+    State(app): State<App>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<StatusCode> {
     dc_only(&app)?;
     let mut store = app.lock();
     let before = store.auth.pats.len();
-    store.auth.pats.retain(|p| !(p.user == caller.user && p.id.to_string() == id));
+    store
+        .auth
+        .pats
+        .retain(|p| !(p.user == caller.user && p.id.to_string() == id));
     if store.auth.pats.len() == before {
         return Err(ApiError::not_found("Token not found."));
     }

@@ -21,6 +21,8 @@ pub(crate) enum Field {
     Created,
     Updated,
     DueDate,
+    /// Jira Software's Rank: orderable only. Issues are ranked in creation order here.
+    Rank,
 }
 
 /// A comparison operator.
@@ -76,10 +78,6 @@ impl Op {
     pub fn is_list(self) -> bool {
         matches!(self, Op::In | Op::NotIn)
     }
-
-    pub fn is_negative(self) -> bool {
-        matches!(self, Op::Ne | Op::NotLike | Op::NotIn | Op::IsNot)
-    }
 }
 
 /// What the values of a field are, which decides how literals and functions resolve.
@@ -111,12 +109,13 @@ pub(crate) struct FieldInfo {
     pub java_type: &'static str,
 }
 
+#[rustfmt::skip]
 pub(crate) const FIELDS: &[FieldInfo] = &[
-    info(Field::Project, &["project"], EQUALITY, false, true, true, ValueKind::Named, "com.atlassian.jira.project.Project"),
-    info(Field::Key, &["issuekey", "key", "id", "issue"], ORDERED, false, true, false, ValueKind::Key, "com.atlassian.jira.issue.Issue"),
-    info(Field::IssueType, &["issuetype", "type"], EQUALITY, false, true, true, ValueKind::Named, "com.atlassian.jira.issue.issuetype.IssueType"),
-    info(Field::Status, &["status"], EQUALITY, false, true, true, ValueKind::Named, "com.atlassian.jira.issue.status.Status"),
-    info(Field::StatusCategory, &["statusCategory"], EQUALITY, false, true, true, ValueKind::Named, "com.atlassian.jira.issue.status.category.StatusCategory"),
+    info(Field::Project, &["project"], EQUALITY, true, true, true, ValueKind::Named, "com.atlassian.jira.project.Project"),
+    info(Field::Key, &["issuekey", "key", "id", "issue"], ORDERED, true, true, false, ValueKind::Key, "com.atlassian.jira.issue.Issue"),
+    info(Field::IssueType, &["issuetype", "type"], EQUALITY, true, true, true, ValueKind::Named, "com.atlassian.jira.issue.issuetype.IssueType"),
+    info(Field::Status, &["status"], EQUALITY, true, true, true, ValueKind::Named, "com.atlassian.jira.issue.status.Status"),
+    info(Field::StatusCategory, &["statusCategory"], EQUALITY, true, true, true, ValueKind::Named, "com.atlassian.jira.issue.status.category.StatusCategory"),
     info(Field::Assignee, &["assignee"], EQUALITY, true, true, true, ValueKind::User, "com.atlassian.jira.user.ApplicationUser"),
     info(Field::Reporter, &["reporter"], EQUALITY, true, true, true, ValueKind::User, "com.atlassian.jira.user.ApplicationUser"),
     info(Field::Priority, &["priority"], ORDERED, true, true, true, ValueKind::Named, "com.atlassian.jira.issue.priority.Priority"),
@@ -129,6 +128,8 @@ pub(crate) const FIELDS: &[FieldInfo] = &[
     info(Field::Created, &["created", "createdDate"], ORDERED, true, true, false, ValueKind::Date, "java.util.Date"),
     info(Field::Updated, &["updated", "updatedDate"], ORDERED, true, true, false, ValueKind::Date, "java.util.Date"),
     info(Field::DueDate, &["due", "duedate"], ORDERED, true, true, false, ValueKind::Date, "java.util.Date"),
+    // Many clients send `ORDER BY Rank`; Jira Software accepts it, so the sandbox does too.
+    info(Field::Rank, &["rank"], &[], false, true, false, ValueKind::Named, "com.pyxis.greenhopper.jira.fields.LexoRank"),
 ];
 
 #[allow(clippy::too_many_arguments)]
@@ -142,17 +143,23 @@ const fn info(
     kind: ValueKind,
     java_type: &'static str,
 ) -> FieldInfo {
-    FieldInfo { field, names, operators, supports_empty, orderable, auto, kind, java_type }
+    FieldInfo {
+        field,
+        names,
+        operators,
+        supports_empty,
+        orderable,
+        auto,
+        kind,
+        java_type,
+    }
 }
 
 /// Finds a field by any of its names, case-insensitively.
 pub(crate) fn lookup(name: &str) -> Option<&'static FieldInfo> {
-    FIELDS.iter().find(|f| f.names.iter().any(|n| n.eq_ignore_ascii_case(name)))
-}
-
-pub(crate) fn info_of(field: Field) -> &'static FieldInfo {
-    // Every Field variant has exactly one row in FIELDS; the fallback is never taken.
-    FIELDS.iter().find(|f| f.field == field).unwrap_or(&FIELDS[0])
+    FIELDS
+        .iter()
+        .find(|f| f.names.iter().any(|n| n.eq_ignore_ascii_case(name)))
 }
 
 /// JQL keywords: never values or field names unless quoted.
@@ -163,24 +170,166 @@ pub(crate) const KEYWORDS: &[&str] = &[
 
 /// Jira's reserved words (from `JqlStringSupportImpl`): an error unless quoted.
 pub(crate) const RESERVED_WORDS: &[&str] = &[
-    "abort", "access", "add", "alias", "all", "alter", "any", "as", "audit", "avg", "begin",
-    "between", "boolean", "break", "byte", "catch", "char", "character", "check", "checkpoint",
-    "collate", "collation", "column", "commit", "connect", "continue", "count", "create",
-    "current", "date", "decimal", "declare", "decrement", "default", "defaults", "define",
-    "delete", "delimiter", "difference", "distinct", "divide", "do", "double", "drop", "else",
-    "encoding", "end", "equals", "escape", "exclusive", "exec", "execute", "exists", "explain",
-    "false", "fetch", "file", "field", "first", "float", "for", "function", "go", "goto",
-    "grant", "greater", "group", "having", "identified", "if", "immediate", "increment",
-    "index", "initial", "inner", "inout", "input", "insert", "int", "integer", "intersect",
-    "intersection", "into", "isempty", "isnull", "join", "last", "left", "less", "like",
-    "limit", "lock", "long", "max", "min", "minus", "mode", "modify", "modulo", "more",
-    "multiply", "next", "noaudit", "notin", "nowait", "number", "object", "of", "option",
-    "outer", "output", "power", "previous", "prior", "privileges", "public", "raise", "raw",
-    "remainder", "rename", "resource", "return", "returns", "revoke", "right", "row", "rowid",
-    "rownum", "rows", "select", "session", "set", "share", "size", "sqrt", "start", "strict",
-    "string", "subtract", "sum", "synonym", "table", "then", "trans", "transaction", "trigger",
-    "true", "uid", "union", "unique", "update", "user", "validate", "values", "view", "when",
-    "whenever", "where", "while", "with",
+    "abort",
+    "access",
+    "add",
+    "alias",
+    "all",
+    "alter",
+    "any",
+    "as",
+    "audit",
+    "avg",
+    "begin",
+    "between",
+    "boolean",
+    "break",
+    "byte",
+    "catch",
+    "char",
+    "character",
+    "check",
+    "checkpoint",
+    "collate",
+    "collation",
+    "column",
+    "commit",
+    "connect",
+    "continue",
+    "count",
+    "create",
+    "current",
+    "date",
+    "decimal",
+    "declare",
+    "decrement",
+    "default",
+    "defaults",
+    "define",
+    "delete",
+    "delimiter",
+    "difference",
+    "distinct",
+    "divide",
+    "do",
+    "double",
+    "drop",
+    "else",
+    "encoding",
+    "end",
+    "equals",
+    "escape",
+    "exclusive",
+    "exec",
+    "execute",
+    "exists",
+    "explain",
+    "false",
+    "fetch",
+    "file",
+    "field",
+    "first",
+    "float",
+    "for",
+    "function",
+    "go",
+    "goto",
+    "grant",
+    "greater",
+    "group",
+    "having",
+    "identified",
+    "if",
+    "immediate",
+    "increment",
+    "index",
+    "initial",
+    "inner",
+    "inout",
+    "input",
+    "insert",
+    "int",
+    "integer",
+    "intersect",
+    "intersection",
+    "into",
+    "isempty",
+    "isnull",
+    "join",
+    "last",
+    "left",
+    "less",
+    "like",
+    "limit",
+    "lock",
+    "long",
+    "max",
+    "min",
+    "minus",
+    "mode",
+    "modify",
+    "modulo",
+    "more",
+    "multiply",
+    "next",
+    "noaudit",
+    "notin",
+    "nowait",
+    "number",
+    "object",
+    "of",
+    "option",
+    "outer",
+    "output",
+    "power",
+    "previous",
+    "prior",
+    "privileges",
+    "public",
+    "raise",
+    "raw",
+    "remainder",
+    "rename",
+    "resource",
+    "return",
+    "returns",
+    "revoke",
+    "right",
+    "row",
+    "rowid",
+    "rownum",
+    "rows",
+    "select",
+    "session",
+    "set",
+    "share",
+    "size",
+    "sqrt",
+    "start",
+    "strict",
+    "string",
+    "subtract",
+    "sum",
+    "synonym",
+    "table",
+    "then",
+    "trans",
+    "transaction",
+    "trigger",
+    "true",
+    "uid",
+    "union",
+    "unique",
+    "update",
+    "user",
+    "validate",
+    "values",
+    "view",
+    "when",
+    "whenever",
+    "where",
+    "while",
+    "with",
 ];
 
 pub(crate) fn is_keyword(word: &str) -> bool {

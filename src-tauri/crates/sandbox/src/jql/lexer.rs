@@ -41,8 +41,12 @@ impl Token {
     }
 }
 
-/// Prefix of every syntax error, as Jira Data Center words it.
+/// Prefix of every syntax error, as Jira words it.
 pub(crate) const PREFIX: &str = "Error in the JQL Query: ";
+
+/// Jira's own quirk: the "Expecting either a value, list or function" messages alone drop the
+/// "the" (seen in every reported Cloud and Server answer of that message).
+pub(crate) const VALUE_PREFIX: &str = "Error in JQL Query: ";
 
 const VALID_ESCAPES: &str =
     "The valid escape sequences are \\', \\\", \\t, \\n, \\r, \\\\, '\\ ' and \\uXXXX.";
@@ -52,7 +56,10 @@ const RESERVED: &[char] = &['{', '}', '*', '/', '%', '+', '^', '$', '#', '@', '?
 
 fn is_delimiter(c: char) -> bool {
     c.is_whitespace()
-        || matches!(c, '(' | ')' | ',' | '=' | '!' | '<' | '>' | '~' | '"' | '\'' | '[' | ']')
+        || matches!(
+            c,
+            '(' | ')' | ',' | '=' | '!' | '<' | '>' | '~' | '"' | '\'' | '[' | ']'
+        )
         || matches!(c, '&' | '|')
         || RESERVED.contains(&c)
 }
@@ -123,13 +130,18 @@ fn read_escape(cur: &mut Cursor<'_>, line: usize, col: usize) -> Result<char, Jq
                         cur.bump();
                     }
                     other => {
-                        let shown = format!("\\u{hex}{}", other.map(String::from).unwrap_or_default());
-                        let message = format!("'{shown}' is an illegal JQL escape sequence. {VALID_ESCAPES}");
+                        let shown =
+                            format!("\\u{hex}{}", other.map(String::from).unwrap_or_default());
+                        let message =
+                            format!("'{shown}' is an illegal JQL escape sequence. {VALID_ESCAPES}");
                         return Err(err(message, line, col));
                     }
                 }
             }
-            u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32).unwrap_or('\u{fffd}')
+            u32::from_str_radix(&hex, 16)
+                .ok()
+                .and_then(char::from_u32)
+                .unwrap_or('\u{fffd}')
         }
         other => {
             let message = format!("'\\{other}' is an illegal JQL escape sequence. {VALID_ESCAPES}");
@@ -140,7 +152,11 @@ fn read_escape(cur: &mut Cursor<'_>, line: usize, col: usize) -> Result<char, Jq
 
 /// Splits JQL into tokens; the last one is always `Eof`.
 pub(crate) fn tokenize(jql: &str) -> Result<Vec<Token>, JqlError> {
-    let mut cur = Cursor { chars: jql.chars().peekable(), line: 1, col: 1 };
+    let mut cur = Cursor {
+        chars: jql.chars().peekable(),
+        line: 1,
+        col: 1,
+    };
     let mut out = Vec::new();
     loop {
         while cur.peek().is_some_and(char::is_whitespace) {
@@ -148,10 +164,20 @@ pub(crate) fn tokenize(jql: &str) -> Result<Vec<Token>, JqlError> {
         }
         let (line, col) = (cur.line, cur.col);
         let Some(c) = cur.peek() else {
-            out.push(Token { kind: Kind::Eof, raw: String::new(), line, col });
+            out.push(Token {
+                kind: Kind::Eof,
+                raw: String::new(),
+                line,
+                col,
+            });
             return Ok(out);
         };
-        let token = |kind: Kind, raw: &str| Token { kind, raw: raw.to_string(), line, col };
+        let token = |kind: Kind, raw: &str| Token {
+            kind,
+            raw: raw.to_string(),
+            line,
+            col,
+        };
         let two = |cur: &mut Cursor<'_>, next: char| {
             cur.bump();
             if cur.peek() == Some(next) {
@@ -263,6 +289,15 @@ pub(crate) fn tokenize(jql: &str) -> Result<Vec<Token>, JqlError> {
                         cur.bump();
                         text.push(ch);
                     }
+                }
+                let digits = text.strip_prefix('-').unwrap_or(&text);
+                let numeric = !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit());
+                if numeric && text.parse::<i64>().is_err() {
+                    let message = format!(
+                        "'{text}' is not a valid number. Numbers must be between \
+                         -9,223,372,036,854,775,808 and 9,223,372,036,854,775,807."
+                    );
+                    return Err(err(message, line, col));
                 }
                 let raw = text.clone();
                 out.push(token(Kind::Word(text), &raw));

@@ -1,20 +1,39 @@
-//! A JQL subset that behaves like Jira's: lexer, parser, validation, evaluation, ordering and
-//! the autocomplete reference data.
+//! A JQL subset that behaves like Jira's: lexer, parser, validation, evaluation, ordering,
+//! the autocomplete reference data and value suggestions.
 //!
 //! Hand-written on purpose: no JQL crate exists on crates.io, and JQL's grammar is small enough
-//! that a lexer plus a recursive-descent parser (see `parser.rs`) stays readable. Error messages
-//! keep Jira's own wording, taken from Jira's functional tests (`TestJqlParsing`,
-//! `TestOperatorMatrix`) and from Atlassian's OpenAPI examples (`POST /rest/api/3/jql/parse`).
+//! that a lexer plus a recursive-descent parser (`parser.rs`, `operands.rs`) stays readable.
+//! Messages keep Jira's own wording, taken from Jira's functional tests (`TestJqlParsing`,
+//! `TestOperatorMatrix`, `TestSystemFieldLiterals`), Jira's `SearchSortUtilImpl` (default
+//! order), Atlassian's OpenAPI examples (`POST /rest/api/3/jql/parse`, autocomplete
+//! suggestions) and errors reported from live sites.
 //!
 //! Use: [`parse`] (syntax, fields, operators, functions, date formats) → [`Query::validate`]
-//! (values against the site's catalog) → [`Query::matches`] per issue → [`Query::sort`].
+//! (values against the site's catalog) → optionally [`Query::validate_issues`] (keys and ids)
+//! → [`Query::matches`] per issue → [`Query::sort`].
+//!
+//! Semantics worth knowing (each as Jira does it):
+//! - `!=` and `NOT IN` never match an empty field; `NOT field = x` does.
+//! - An unquoted number is an id (`status = 3`); a quoted one is a name, or an id when no name
+//!   matches (`status = '3'`); `key = '10000'` is an invalid key.
+//! - `resolution = Unresolved` is `resolution IS EMPTY`.
+//! - `~` is word search: case-insensitive, light stemming, `win*`, `"\"exact phrase\""`,
+//!   terms AND-ed unless `OR` stands between them, `-term` excludes.
+//! - Without ORDER BY: key descending, or relevance when the query searches text.
+//!
+//! Known differences: history operators (`WAS`, `CHANGED`) are refused; the week starts on
+//! Sunday (Jira's English default, not the user's locale); relevance is a word count rather
+//! than Lucene's score; ids of types, statuses, priorities and resolutions are not checked by
+//! `validate` (the catalog carries names only).
 
 mod autocomplete;
 mod dates;
 mod eval;
 mod fields;
 mod lexer;
+mod operands;
 mod parser;
+mod resolve;
 mod sort;
 mod text;
 mod validate;
@@ -22,9 +41,11 @@ mod validate;
 #[cfg(test)]
 mod tests_eval;
 #[cfg(test)]
+mod tests_misc;
+#[cfg(test)]
 mod tests_parse;
 
-pub use autocomplete::autocomplete_data;
+pub use autocomplete::{autocomplete_data, suggestions};
 
 /// A user as JQL sees one: any of these identifiers finds them (case-insensitively).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -129,7 +150,9 @@ pub struct JqlError {
 
 impl JqlError {
     pub(crate) fn one(message: impl Into<String>) -> JqlError {
-        JqlError { messages: vec![message.into()] }
+        JqlError {
+            messages: vec![message.into()],
+        }
     }
 }
 
@@ -161,6 +184,16 @@ impl Query {
         validate::validate(self, catalog)
     }
 
+    /// Checks issue keys and ids in `key`/`issuekey`/`id` clauses against the issues the
+    /// caller can see ("An issue with key 'X' does not exist for field 'key'.").
+    pub fn validate_issues(
+        &self,
+        key_exists: impl Fn(&str) -> bool,
+        id_exists: impl Fn(i64) -> bool,
+    ) -> Result<(), JqlError> {
+        validate::validate_issues(self, &key_exists, &id_exists)
+    }
+
     /// Whether `issue` satisfies the WHERE clause (always true without one).
     pub fn matches(&self, issue: &IssueFacts, ctx: &EvalContext) -> bool {
         match &self.clause {
@@ -169,9 +202,10 @@ impl Query {
         }
     }
 
-    /// Orders issues by ORDER BY; without one, Jira's default: issue key descending.
+    /// Orders issues by ORDER BY; without one, Jira's default: issue key descending, or
+    /// relevance first when the query searches text (`~`).
     pub fn sort(&self, issues: &mut Vec<&IssueFacts>) {
-        sort::sort_issues(self.order_by.as_deref(), issues);
+        sort::sort_issues(self.clause.as_ref(), self.order_by.as_deref(), issues);
     }
 
     /// Whether the query has a WHERE clause (Cloud's `search/jql` refuses unbounded queries).

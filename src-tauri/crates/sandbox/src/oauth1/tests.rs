@@ -146,9 +146,40 @@ fn problem_strings_are_jiras() {
     assert_eq!(Problem::TokenExpired.as_str(), "token_expired");
     assert_eq!(Problem::PermissionDenied.as_str(), "permission_denied");
     assert_eq!(Problem::VersionRejected.as_str(), "version_rejected");
-    // Jira reports HMAC-SHA1 as a rejected token (see `Problem::as_str`).
-    assert_eq!(Problem::SignatureMethodRejected.as_str(), "token_rejected");
+    assert_eq!(
+        Problem::SignatureMethodRejected.as_str(),
+        "signature_method_rejected"
+    );
+    assert_eq!(
+        Problem::ParameterRejected(vec![]).as_str(),
+        "parameter_rejected"
+    );
     assert_eq!(Problem::NonceUsed.to_string(), "nonce_used");
+}
+
+#[test]
+fn statuses_follow_net_oauth() {
+    let bad_request = [
+        Problem::VersionRejected,
+        Problem::ParameterAbsent(vec![]),
+        Problem::ParameterRejected(vec![]),
+        Problem::TimestampRefused,
+        Problem::SignatureMethodRejected,
+    ];
+    for p in bad_request {
+        assert_eq!(p.http_status(), 400, "{p}");
+    }
+    let unauthorized = [
+        Problem::SignatureInvalid,
+        Problem::NonceUsed,
+        Problem::ConsumerKeyUnknown,
+        Problem::TokenRejected,
+        Problem::TokenExpired,
+        Problem::PermissionDenied,
+    ];
+    for p in unauthorized {
+        assert_eq!(p.http_status(), 401, "{p}");
+    }
 }
 
 #[test]
@@ -170,6 +201,12 @@ fn response_parts_have_jiras_shape() {
     assert_eq!(
         body,
         "oauth_problem=parameter_absent&oauth_parameters_absent=oauth_nonce%26oauth_timestamp"
+    );
+
+    let (_, body) = problem_response_parts(&Problem::VersionRejected, "r");
+    assert_eq!(
+        body,
+        "oauth_problem=version_rejected&oauth_acceptable_versions=1.0-1.0"
     );
 }
 
@@ -253,7 +290,12 @@ fn spki_and_pkcs1_pem_parse_to_the_same_key() {
     let pkcs1 = parse_public_key(OPENSSL_PKCS1_PEM).expect("PKCS#1 parses");
     assert_eq!(spki, pkcs1);
     let crlf = format!("\n  {}  ", OPENSSL_SPKI_PEM.replace('\n', "\r\n"));
-    assert_eq!(parse_public_key(&crlf).expect("CRLF PEM parses"), spki);
+    assert_eq!(parse_public_key(&crlf).expect("CRLF PEM parses"), spki); // Jira also takes the SPKI base64 without the armour lines.
+    let bare: String = OPENSSL_SPKI_PEM
+        .lines()
+        .filter(|l| !l.starts_with("-----"))
+        .collect();
+    assert_eq!(parse_public_key(&bare).expect("bare SPKI parses"), spki);
 }
 
 #[test]

@@ -30,7 +30,9 @@ pub fn fill(store: &mut Store, n: usize, now: i64) {
     let day = 86_400_000i64;
     for i in 0..n {
         let created = now - (n - i) as i64 * 60_000;
-        let Some(mut issue) = blank_issue(store, 10003, created) else { return };
+        let Some(mut issue) = blank_issue(store, 10003, created) else {
+            return;
+        };
         issue.summary = format!("Benchmark issue {} ({})", i + 1, rng.pick(&labels));
         issue.description = Some(format!("Deterministic benchmark issue number {}.", i + 1));
         issue.issue_type = rng.pick(&types).to_string();

@@ -78,7 +78,14 @@ const COMMENTS: &[&str] = &[
 ];
 
 const LABELS: &[&str] = &[
-    "ui", "backend", "auth", "performance", "regression", "customer", "docs", "good-first-issue",
+    "ui",
+    "backend",
+    "auth",
+    "performance",
+    "regression",
+    "customer",
+    "docs",
+    "good-first-issue",
 ];
 
 const DESCRIPTIONS: &[&str] = &[
@@ -88,36 +95,80 @@ const DESCRIPTIONS: &[&str] = &[
     "",
 ];
 
+/// (project id, summaries, issue count, statuses used, issue types used)
+type Plan = (
+    i64,
+    &'static [&'static str],
+    usize,
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
 /// Fills `store` with the demo content; deterministic apart from `now`.
 pub fn fill(store: &mut Store, now: i64) {
     use Role::*;
     add_project(
-        store, 10000, "DEV", "Jiffy Development", "The Jiffy desktop client.",
-        "Software Simplified Workflow", &["10000", "10001", "10002", "10003", "10004"],
+        store,
+        10000,
+        "DEV",
+        "Jiffy Development",
+        "The Jiffy desktop client.",
+        "Software Simplified Workflow",
+        &["10000", "10001", "10002", "10003", "10004"],
         &[("alice", Administrators), ("bob", Users)],
     );
     add_project(
-        store, 10001, "DOCS", "Documentation", "User and admin documentation.",
-        "Documentation Workflow", &["10001", "10002", "10003"],
+        store,
+        10001,
+        "DOCS",
+        "Documentation",
+        "User and admin documentation.",
+        "Documentation Workflow",
+        &["10001", "10002", "10003"],
         &[("alice", Developers), ("bob", Developers), ("carol", Users)],
     );
     add_project(
-        store, 10002, "OPS", "Operations", "Build, release and infrastructure work.",
-        "jira", &["10001", "10002", "10004"],
+        store,
+        10002,
+        "OPS",
+        "Operations",
+        "Build, release and infrastructure work.",
+        "jira",
+        &["10001", "10002", "10004"],
         &[("alice", Developers)],
     );
     let mut rng = Lcg(7);
-    let plans: [(i64, &[&str], usize, &[&str], &[&str]); 3] = [
-        (10000, DEV_SUMMARIES, 60, &["10000", "3", "10001", "10002"], &["10004", "10003", "10001"]),
-        (10001, DOCS_SUMMARIES, 50, &["10000", "3", "10003", "10001", "10004", "10002"], &["10001", "10003"]),
-        (10002, OPS_SUMMARIES, 40, &["1", "3", "4", "5", "6"], &["10001", "10004"]),
+    let plans: [Plan; 3] = [
+        (
+            10000,
+            DEV_SUMMARIES,
+            60,
+            &["10000", "3", "10001", "10002"],
+            &["10004", "10003", "10001"],
+        ),
+        (
+            10001,
+            DOCS_SUMMARIES,
+            50,
+            &["10000", "3", "10003", "10001", "10004", "10002"],
+            &["10001", "10003"],
+        ),
+        (
+            10002,
+            OPS_SUMMARIES,
+            40,
+            &["1", "3", "4", "5", "6"],
+            &["10001", "10004"],
+        ),
     ];
     for (project_id, summaries, count, statuses, types) in plans {
         let mut parents: Vec<i64> = Vec::new();
         for n in 0..count {
             let age_days = (count - n) as i64 * 2 + rng.below(2) as i64;
             let created = now - age_days * 86_400_000 - rng.below(36_000) as i64 * 1000;
-            let Some(mut issue) = blank_issue(store, project_id, created) else { return };
+            let Some(mut issue) = blank_issue(store, project_id, created) else {
+                return;
+            };
             let base = summaries[n % summaries.len()];
             issue.summary = match n / summaries.len() {
                 0 => base.to_string(),
@@ -148,8 +199,9 @@ pub fn fill(store: &mut Store, now: i64) {
             issue.assignee = (rng.below(5) != 0).then(|| rng.pick(&members).clone());
             issue.priority = Some((1 + rng.below(5)).to_string());
             let label_count = rng.below(3);
-            let mut labels: Vec<String> =
-                (0..label_count).map(|_| rng.pick(LABELS).to_string()).collect();
+            let mut labels: Vec<String> = (0..label_count)
+                .map(|_| rng.pick(LABELS).to_string())
+                .collect();
             labels.sort();
             labels.dedup();
             issue.labels = labels;
@@ -217,7 +269,10 @@ fn fill_custom(
     members: &[String],
 ) {
     if rng.below(2) == 0 {
-        custom.insert("customfield_10010".into(), json!([1, 2, 3, 5, 8, 13][rng.below(6)]));
+        custom.insert(
+            "customfield_10010".into(),
+            json!([1, 2, 3, 5, 8, 13][rng.below(6)]),
+        );
     }
     if rng.below(2) == 0 {
         let tier = ["Production", "Staging", "Development"][rng.below(3)];

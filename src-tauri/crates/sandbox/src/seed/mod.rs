@@ -58,10 +58,16 @@ pub fn add_project(
     roles: &[(&str, Role)],
 ) {
     let key_of = |username: &str| {
-        store.users.iter().find(|u| u.username == username).map(|u| u.key.clone())
+        store
+            .users
+            .iter()
+            .find(|u| u.username == username)
+            .map(|u| u.key.clone())
     };
-    let roles: BTreeMap<String, Role> =
-        roles.iter().filter_map(|(u, r)| key_of(u).map(|k| (k, *r))).collect();
+    let roles: BTreeMap<String, Role> = roles
+        .iter()
+        .filter_map(|(u, r)| key_of(u).map(|k| (k, *r)))
+        .collect();
     let lead = key_of("alice").unwrap_or_default();
     store.projects.push(Project {
         id,
@@ -77,16 +83,16 @@ pub fn add_project(
     });
 }
 
-/// A blank issue in `project_id`, given the next id and key.
-pub fn blank_issue(store: &mut Store, project_id: i64, now: i64) -> Option<Issue> {
-    let project = store.projects.iter_mut().find(|p| p.id == project_id)?;
-    project.counter += 1;
-    let key = format!("{}-{}", project.key, project.counter);
-    let workflow = project.workflow.clone();
-    let initial = store.workflow(&workflow).map(|w| w.initial.clone()).unwrap_or_default();
-    store.next_issue_id += 1;
+/// A blank issue in `project_id` with the next id and key, without taking them.
+pub fn preview_issue(store: &Store, project_id: i64, now: i64) -> Option<Issue> {
+    let project = store.projects.iter().find(|p| p.id == project_id)?;
+    let key = format!("{}-{}", project.key, project.counter + 1);
+    let initial = store
+        .workflow(&project.workflow)
+        .map(|w| w.initial.clone())
+        .unwrap_or_default();
     Some(Issue {
-        id: store.next_issue_id,
+        id: store.next_issue_id + 1,
         key,
         project_id,
         issue_type: "10001".into(),
@@ -111,12 +117,24 @@ pub fn blank_issue(store: &mut Store, project_id: i64, now: i64) -> Option<Issue
     })
 }
 
+/// A blank issue in `project_id`, taking the next id and key.
+pub fn blank_issue(store: &mut Store, project_id: i64, now: i64) -> Option<Issue> {
+    let issue = preview_issue(store, project_id, now)?;
+    let project = store.projects.iter_mut().find(|p| p.id == project_id)?;
+    project.counter += 1;
+    store.next_issue_id += 1;
+    Some(issue)
+}
+
 /// A tiny deterministic generator, so seeds are identical on every run.
 pub struct Lcg(pub u64);
 
 impl Lcg {
     pub fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         self.0 >> 33
     }
 

@@ -123,7 +123,10 @@ fn make_nullable(mut schema: Map<String, Value>) -> Value {
     }
     match schema.get("type").cloned() {
         Some(Value::String(single)) => {
-            schema.insert("type".into(), Value::Array(vec![single.into(), "null".into()]));
+            schema.insert(
+                "type".into(),
+                Value::Array(vec![single.into(), "null".into()]),
+            );
             Value::Object(schema)
         }
         Some(Value::Array(mut several)) => {

@@ -4,6 +4,13 @@
 //! in one binary are expected.
 #![allow(dead_code)]
 
+pub mod custom_fields;
 pub mod dialect;
 pub mod exceptions;
+pub mod issue_fields;
 pub mod openapi;
+pub mod paths;
+pub mod report;
+pub mod rich_text;
+pub mod sandbox;
+pub mod walk;

@@ -1,0 +1,127 @@
+//! The REST API, one file per domain. Paths take the API version as `{v}` (`2`, `3`,
+//! `latest`); DC answers only 2/latest, Cloud all three (3 = ADF bodies).
+
+mod admin;
+mod attachments;
+mod comments;
+mod issue_write;
+pub mod issues;
+mod jql;
+pub mod meta;
+mod permissions;
+mod projects;
+mod search;
+mod server_info;
+pub mod transitions;
+mod users;
+
+use axum::extract::Request;
+use axum::http::StatusCode;
+use axum::Router;
+
+use crate::auth::Caller;
+use crate::error::{ApiError, ApiResult};
+use crate::model::Issue;
+use crate::render::Ctx;
+use crate::server::App;
+use crate::store::{Perm, Store};
+use crate::Mode;
+
+pub fn router() -> Router<App> {
+    Router::new()
+        .merge(server_info::router())
+        .merge(projects::router())
+        .merge(issues::router())
+        .merge(search::router())
+        .merge(comments::router())
+        .merge(transitions::router())
+        .merge(attachments::router())
+        .merge(users::router())
+        .merge(meta::router())
+        .merge(permissions::router())
+        .merge(jql::router())
+        .merge(admin::router())
+}
+
+/// Unknown paths: Jira answers 404 (JSON for REST paths).
+pub async fn fallback(req: Request) -> ApiError {
+    let path = req.uri().path().to_string();
+    if path == "/__unknown_cloud_site" {
+        return ApiError::not_found("Site not found for the given cloud id.");
+    }
+    ApiError::new(StatusCode::NOT_FOUND, format!("null for uri: {path}"))
+}
+
+/// The render context for an API version segment, or 404 where the site has no such API.
+pub fn ctx(app: &App, v: &str) -> ApiResult<Ctx> {
+    let api = match (app.mode(), v) {
+        (_, "2") | (Mode::DataCenter, "latest") => 2,
+        (Mode::Cloud, "3") | (Mode::Cloud, "latest") => 3,
+        _ => {
+            return Err(ApiError::not_found(format!(
+                "API version {v} is not available"
+            )))
+        }
+    };
+    Ok(Ctx {
+        base: app.base.clone(),
+        mode: app.mode(),
+        api,
+    })
+}
+
+/// Looks up an issue the caller may browse; otherwise Jira's 404.
+pub fn visible_issue<'a>(store: &'a Store, caller: &Caller, key: &str) -> ApiResult<&'a Issue> {
+    let id = store.issue_id(key).ok_or_else(ApiError::issue_not_found)?;
+    let issue = store
+        .issues
+        .get(&id)
+        .ok_or_else(ApiError::issue_not_found)?;
+    if !store.can_issue(&caller.user, issue, Perm::Browse) {
+        return Err(ApiError::issue_not_found());
+    }
+    Ok(issue)
+}
+
+/// 403 unless the caller holds `perm` on the issue's project.
+pub fn require(
+    store: &Store,
+    caller: &Caller,
+    issue: &Issue,
+    perm: Perm,
+    what: &str,
+) -> ApiResult<()> {
+    if store.can_issue(&caller.user, issue, perm) {
+        Ok(())
+    } else {
+        Err(ApiError::forbidden(format!(
+            "You do not have permission to {what}."
+        )))
+    }
+}
+
+/// Parses `startAt`/`maxResults` with Jira's defaults and bounds.
+pub fn page(
+    start: Option<&str>,
+    max: Option<&str>,
+    default_max: usize,
+    cap: usize,
+) -> ApiResult<(usize, usize)> {
+    let start = match start {
+        None | Some("") => 0,
+        Some(s) => s
+            .parse::<i64>()
+            .map_err(|_| ApiError::bad_request(format!("The value '{s}' is invalid for startAt.")))?
+            .max(0) as usize,
+    };
+    let max = match max {
+        None | Some("") => default_max,
+        Some(s) => s
+            .parse::<i64>()
+            .map_err(|_| {
+                ApiError::bad_request(format!("The value '{s}' is invalid for maxResults."))
+            })?
+            .clamp(0, cap as i64) as usize,
+    };
+    Ok((start, max))
+}

@@ -1,0 +1,89 @@
+//! Fault injection: latency, rate limit (429 + Retry-After), failures (503 / dropped).
+
+mod common;
+
+use std::time::Instant;
+
+use common::{start, start_with};
+use jiffy_sandbox::{Config, Mode};
+use serde_json::json;
+
+#[tokio::test]
+async fn rate_limit_answers_429_with_retry_after() {
+    let s = start_with(Config {
+        mode: Mode::Cloud,
+        rate_limit_per_sec: Some(3),
+        ..Config::default()
+    })
+    .await;
+    let mut statuses = Vec::new();
+    let mut limited = None;
+    for _ in 0..6 {
+        let r = s.get("/rest/api/3/myself", "alice").send().await.unwrap();
+        statuses.push(r.status().as_u16());
+        if r.status() == 429 {
+            limited = Some(r);
+        }
+    }
+    assert_eq!(&statuses[..3], &[200, 200, 200]);
+    assert!(statuses[3..].iter().all(|s| *s == 429), "{statuses:?}");
+    let r = limited.unwrap();
+    assert_eq!(r.headers()["retry-after"], "1");
+    assert_eq!(r.headers()["ratelimit-reason"], "jira-burst-based");
+    assert_eq!(r.headers()["x-ratelimit-limit"], "3");
+    // After waiting Retry-After, requests pass again.
+    tokio::time::sleep(std::time::Duration::from_millis(1050)).await;
+    assert_eq!(
+        s.get("/rest/api/3/myself", "alice")
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+}
+
+#[tokio::test]
+async fn latency_and_failures_can_be_set_at_run_time() {
+    let s = start(Mode::DataCenter).await;
+    let put = |v: serde_json::Value| s.http.put(s.url("/rest/sandbox/faults")).json(&v).send();
+    assert_eq!(put(json!({"latencyMs": 150})).await.unwrap().status(), 200);
+    let t = Instant::now();
+    assert_eq!(
+        s.get("/rest/api/2/myself", "alice")
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    assert!(t.elapsed().as_millis() >= 150);
+    put(json!({"failRate": 1.0})).await.unwrap();
+    let mut saw_503 = false;
+    let mut saw_drop = false;
+    for _ in 0..40 {
+        match s.get("/rest/api/2/myself", "alice").send().await {
+            Ok(r) if r.status() == 503 => saw_503 = true,
+            Ok(r) => {
+                // Headers may arrive before the body fails: reading it must then fail.
+                if r.bytes().await.is_err() {
+                    saw_drop = true;
+                } else {
+                    panic!("a request succeeded with failRate 1");
+                }
+            }
+            Err(_) => saw_drop = true,
+        }
+    }
+    assert!(saw_503 && saw_drop);
+    assert_eq!(put(json!({"failRate": 2.0})).await.unwrap().status(), 400);
+    put(json!({})).await.unwrap();
+    assert_eq!(
+        s.get("/rest/api/2/myself", "alice")
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+}
