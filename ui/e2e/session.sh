@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs inside `xvfb-run … dbus-run-session` (started by `cargo xtask e2e`/`test`): unlocks a
-# throwaway keyring on this private bus, starts tauri-driver, runs the WebDriver suite.
+# throwaway keyring on this private bus, starts tauri-driver, runs the WebDriver suite — once
+# with the default (light) GTK theme and once more, for the theme test, with a dark one.
 set -euo pipefail
 
 logs="${JIFFY_E2E_LOGS:?set by cargo xtask}"
@@ -9,19 +10,34 @@ logs="${JIFFY_E2E_LOGS:?set by cargo xtask}"
 eval "$(printf 'e2e-test-pass' | gnome-keyring-daemon --unlock --components=secrets)"
 export GNOME_KEYRING_CONTROL
 
-tauri-driver --port 4444 --native-port 4445 >"$logs/e2e-tauri-driver.log" 2>&1 &
-driver=$!
-cleanup() {
-  kill "$driver" 2>/dev/null || true
-  wait "$driver" 2>/dev/null || true
-  # WebKit's helper processes exit a moment after the session ends.
-  sleep 1
+driver=""
+stop_driver() {
+  if [ -n "$driver" ]; then
+    kill "$driver" 2>/dev/null || true
+    wait "$driver" 2>/dev/null || true
+    driver=""
+    # WebKit's helper processes exit a moment after the session ends.
+    sleep 1
+  fi
 }
-trap cleanup EXIT
+trap stop_driver EXIT
 
-for _ in $(seq 1 100); do
-  if (exec 3<>/dev/tcp/127.0.0.1/4444) 2>/dev/null; then break; fi
-  sleep 0.1
-done
+# tauri-driver passes its environment to the app it launches, so the theme is set here.
+start_driver() {
+  tauri-driver --port 4444 --native-port 4445 >>"$logs/e2e-tauri-driver.log" 2>&1 &
+  driver=$!
+  for _ in $(seq 1 100); do
+    if (exec 3<>/dev/tcp/127.0.0.1/4444) 2>/dev/null; then return 0; fi
+    sleep 0.1
+  done
+  echo "tauri-driver did not start listening on 127.0.0.1:4444" >&2
+  return 1
+}
 
-npx --no-install vitest run --config vitest.e2e.config.ts
+: >"$logs/e2e-tauri-driver.log"
+start_driver
+JIFFY_E2E_THEME=light npx --no-install vitest run --config vitest.e2e.config.ts
+stop_driver
+
+GTK_THEME=Adwaita:dark start_driver
+JIFFY_E2E_THEME=dark npx --no-install vitest run --config vitest.e2e.config.ts e2e/theme.e2e.ts
