@@ -3,6 +3,7 @@
 
 pub mod basic;
 pub mod credentials;
+pub mod flows;
 pub mod loopback;
 pub mod oauth1;
 pub mod oauth2;

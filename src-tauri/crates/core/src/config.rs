@@ -91,6 +91,10 @@ pub enum AuthSettings {
         scopes: Vec<String>,
         /// The fixed 127.0.0.1 port of the redirect URI (Atlassian matches it exactly).
         redirect_port: u16,
+        /// A redirect URI used instead of the loopback one, e.g. the app's
+        /// `jiffy://oauth/callback` deep link.
+        #[serde(default)]
+        redirect_uri: Option<String>,
         /// Cloud: the chosen site's cloud id (from accessible-resources).
         #[serde(default)]
         cloud_id: Option<String>,

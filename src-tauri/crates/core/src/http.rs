@@ -1,8 +1,10 @@
 //! HTTP plumbing shared by every Jira call: the client (TLS, proxy, timeouts, User-Agent),
-//! the retry policy, and turning Jira's error answers into [`crate::Error`].
+//! the retry policy and its sending loop, paging plans, and turning Jira's error answers into
+//! [`crate::Error`].
 
 pub mod client;
 pub mod errors;
+pub mod paging;
 pub mod retry;
 pub mod send;
 

@@ -3,10 +3,12 @@
 //! Everything here is Tauri-free so that the app, the CLI and the tests share one
 //! implementation. The app crate maps [`error::Error`] onto its IPC error.
 
+pub mod adf;
 pub mod api;
 pub mod app_info;
 pub mod auth;
 pub mod config;
+pub mod connections;
 pub mod error;
 pub mod http;
 pub mod secrets;

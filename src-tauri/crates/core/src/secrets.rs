@@ -249,7 +249,7 @@ pub fn map_keyring_error(err: keyring::Error, kind: SecretKind) -> Error {
     }
 }
 
-/// Secrets kept in process memory, for tests and for the CLI's `--json` dry runs.
+/// Secrets kept in process memory, for unit tests (never a fallback for a missing keyring).
 #[derive(Debug, Default)]
 pub struct InMemoryStore {
     entries: Mutex<BTreeMap<(String, SecretKind), Sensitive<String>>>,

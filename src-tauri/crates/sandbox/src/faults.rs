@@ -91,10 +91,12 @@ pub async fn middleware(State(app): State<App>, req: Request, next: Next) -> Res
     }
     if s.fail_rate > 0.0 && rand::thread_rng().gen_bool(s.fail_rate.clamp(0.0, 1.0)) {
         return if rand::thread_rng().gen_bool(0.5) {
+            // Cloud sometimes sheds load with 503 + Retry-After; clients should honour it.
             ApiError::new(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "Service Unavailable (sandbox fault)",
             )
+            .with_header(axum::http::HeaderName::from_static("retry-after"), "1")
             .into_response()
         } else {
             dropped()

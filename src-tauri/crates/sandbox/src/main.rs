@@ -94,7 +94,26 @@ async fn main() -> anyhow::Result<()> {
     };
     let sandbox = Sandbox::start(config).await?;
     println!("{}", serde_json::to_string(sandbox.info())?);
-    tokio::signal::ctrl_c().await?;
+    wait_for_stop().await?;
     sandbox.shutdown().await;
     Ok(())
+}
+
+/// Ctrl-C, or SIGTERM on Unix (how test harnesses and `kill` stop it), so `--data` is flushed.
+async fn wait_for_stop() -> anyhow::Result<()> {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        let mut term = signal(SignalKind::terminate())?;
+        tokio::select! {
+            r = tokio::signal::ctrl_c() => r?,
+            _ = term.recv() => {}
+        }
+        Ok(())
+    }
+    #[cfg(not(unix))]
+    {
+        tokio::signal::ctrl_c().await?;
+        Ok(())
+    }
 }

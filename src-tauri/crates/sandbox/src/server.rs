@@ -58,10 +58,7 @@ impl Running {
             let _ = tx.send(());
         }
         let _ = (&mut self.task).await;
-        if let Some(p) = &self.app.persist {
-            let snapshot = self.app.lock().clone();
-            p.save(&snapshot);
-        }
+        crate::persist::flush(&self.app);
     }
 }
 
@@ -82,6 +79,7 @@ pub async fn start(cfg: Config) -> anyhow::Result<(StartInfo, Running)> {
         None => None,
     };
     let loaded = persist.as_ref().and_then(|p| p.load());
+    let fresh = loaded.is_none();
     let mut store = match loaded {
         Some(s) => s,
         None => crate::seed::build(&cfg),
@@ -99,8 +97,8 @@ pub async fn start(cfg: Config) -> anyhow::Result<(StartInfo, Running)> {
         users: crate::seed::demo_users(&store),
         oauth2,
     };
-    if let Some(p) = &persist {
-        p.save(&store);
+    if let (Some(p), true) = (&persist, fresh) {
+        p.save_all(&mut store);
     }
     let faults = crate::faults::Faults::new(&cfg);
     let app: App = Arc::new(Inner {
@@ -116,15 +114,20 @@ pub async fn start(cfg: Config) -> anyhow::Result<(StartInfo, Running)> {
     let service = rewrite.layer(router);
     let (tx, rx) = oneshot::channel::<()>();
     let persister = app.clone();
+    let flusher = app.clone();
     let task = tokio::spawn(async move {
-        let saver = tokio::spawn(async move { crate::persist::run(persister).await });
+        let (stop_saver, saver_stop) = oneshot::channel::<()>();
+        let saver = tokio::spawn(async move { crate::persist::run(persister, saver_stop).await });
         let make = axum::ServiceExt::<Request>::into_make_service(service);
         let _ = axum::serve(listener, make)
             .with_graceful_shutdown(async move {
                 let _ = rx.await;
             })
             .await;
-        saver.abort();
+        // Let a write in progress finish before the final flush, so writes stay in order.
+        let _ = stop_saver.send(());
+        let _ = saver.await;
+        crate::persist::flush(&flusher);
     });
     Ok((
         info,
@@ -140,6 +143,7 @@ fn build_router(app: App) -> Router {
     crate::routes::router()
         .merge(crate::auth::router())
         .fallback(crate::routes::fallback)
+        .layer(axum::middleware::from_fn(crate::routes::xsrf))
         .layer(from_fn_with_state(app.clone(), crate::auth::middleware))
         .layer(from_fn_with_state(app.clone(), crate::faults::middleware))
         .with_state(app)

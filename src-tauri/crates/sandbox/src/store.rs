@@ -1,6 +1,6 @@
 //! The whole mutable state of a site and the lookups and permission checks every route needs.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -40,6 +40,12 @@ pub struct Store {
     /// Set by any mutation so the persister knows to write.
     #[serde(skip)]
     pub dirty: bool,
+    /// Issues changed (or deleted) since the last write; only these rows are rewritten.
+    #[serde(skip)]
+    pub dirty_issues: BTreeSet<i64>,
+    /// Attachment contents added (or removed) since the last write.
+    #[serde(skip)]
+    pub dirty_blobs: BTreeSet<i64>,
 }
 
 /// Jira permissions the sandbox enforces, with Jira's keys and ids.
@@ -257,6 +263,18 @@ impl Store {
             .values()
             .map(|i| (i.key.to_ascii_uppercase(), i.id))
             .collect();
+    }
+
+    /// Marks an issue as changed (created, edited, commented, deleted) for persistence.
+    pub fn touch_issue(&mut self, id: i64) {
+        self.dirty = true;
+        self.dirty_issues.insert(id);
+    }
+
+    /// Marks an attachment's content as added or removed, for persistence.
+    pub fn touch_blob(&mut self, id: i64) {
+        self.dirty = true;
+        self.dirty_blobs.insert(id);
     }
 
     pub fn next_id(&mut self) -> i64 {

@@ -290,6 +290,22 @@ async fn dc_provider_with_pkce_and_form_bodies() {
             .status(),
         400
     );
+    // A forged consent POST is re-checked too.
+    let forged = [
+        ("client_id", id.as_str()),
+        ("redirect_uri", "http://evil.example/cb"),
+        ("os_username", "bob"),
+        ("os_password", "bob-pw"),
+        ("decision", "accept"),
+    ];
+    let r = s
+        .http
+        .post(s.url("/rest/oauth2/latest/authorize"))
+        .form(&forged)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 400);
     let r = dc_code(&s, &id, CB, verifier).await;
     assert_eq!(r.status(), 303);
     let code = query_param(r.headers()["location"].to_str().unwrap(), "code").unwrap();

@@ -157,3 +157,25 @@ async fn cloud_comments_are_adf() {
         .unwrap();
     assert_eq!(r.status(), 400);
 }
+
+#[tokio::test]
+async fn form_posts_to_rest_need_the_xsrf_header() {
+    let s = start(Mode::DataCenter).await;
+    let r = s
+        .post("/rest/api/2/issue/DOCS-2/comment", "alice")
+        .form(&[("body", "x")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+    assert_eq!(r.text().await.unwrap(), "XSRF check failed");
+    // With the header the request reaches the resource (which then wants JSON).
+    let r = s
+        .post("/rest/api/2/issue/DOCS-2/comment", "alice")
+        .header("X-Atlassian-Token", "no-check")
+        .form(&[("body", "x")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 400);
+}

@@ -50,7 +50,18 @@ async fn cloud_reference_data_conforms() {
     .await;
     walk.call("GET", &format!("{api}/project/DEV"), None, 200)
         .await;
-    for list in ["priority", "status", "issuetype", "field", "label"] {
+    walk.call("GET", &format!("{api}/project/DOCS/statuses"), None, 200)
+        .await;
+    let lists = [
+        "priority",
+        "status",
+        "issuetype",
+        "field",
+        "label",
+        "resolution",
+        "statuscategory",
+    ];
+    for list in lists {
         walk.call("GET", &format!("{api}/{list}"), None, 200).await;
     }
     let permissions = query(&[
@@ -66,6 +77,9 @@ async fn cloud_reference_data_conforms() {
     .await;
     walk.call("GET", &format!("{api}/jql/autocompletedata"), None, 200)
         .await;
+    let filter = json!({ "projectIds": [10000], "includeCollapsedFields": true });
+    let path = format!("{api}/jql/autocompletedata");
+    walk.call("POST", &path, Some(&filter), 200).await;
     let suggest = query(&[("fieldName", "project"), ("fieldValue", "D")]);
     let path = format!("{api}/jql/autocompletedata/suggestions?{suggest}");
     walk.call("GET", &path, None, 200).await;
@@ -169,6 +183,7 @@ async fn cloud_issue_reads_and_writes_conform() {
     let wiki = json!({ "body": "A *wiki* comment through v2." });
     let path = format!("/rest/api/2/issue/{ISSUE}/comment");
     walk.call("POST", &path, Some(&wiki), 201).await;
+    walk.call("GET", &path, None, 200).await;
 
     let uploaded = walk
         .upload(
@@ -209,7 +224,11 @@ async fn cloud_search_conforms() {
     let get = query(&[
         ("jql", "project = DEV ORDER BY key"),
         ("maxResults", "5"),
-        ("fields", "summary,status,assignee,labels,created"),
+        (
+            "fields",
+            "summary,status,assignee,labels,created,description,comment",
+        ),
+        ("expand", "renderedFields,names,schema"),
     ]);
     let first = walk
         .call("GET", &format!("/rest/api/3/search/jql?{get}"), None, 200)
@@ -250,6 +269,9 @@ async fn cloud_search_conforms() {
     walk.call("GET", &format!("/rest/api/3/search?{old}"), None, 410)
         .await;
     walk.call("GET", &format!("/rest/api/2/search?{old}"), None, 410)
+        .await;
+    let body = json!({ "jql": "project = DEV" });
+    walk.call("POST", "/rest/api/3/search", Some(&body), 410)
         .await;
     sandbox.shutdown().await;
     walk.finish("cloud search");

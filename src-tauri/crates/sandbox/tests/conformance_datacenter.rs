@@ -24,6 +24,7 @@ async fn datacenter_reference_data_conforms() {
     let api = "/rest/api/2";
     walk.call("GET", &format!("{api}/serverInfo"), None, 200)
         .await;
+    walk.call("GET", "/rest/api/latest/myself", None, 200).await;
     walk.call("GET", &format!("{api}/myself"), None, 200).await;
     walk.call("GET", &format!("{api}/user?username=bob"), None, 200)
         .await;
@@ -199,8 +200,11 @@ async fn datacenter_search_conforms() {
         ("jql", "project = DEV ORDER BY key"),
         ("startAt", "0"),
         ("maxResults", "5"),
-        ("fields", "summary,status,assignee,labels,created"),
-        ("expand", "names,schema"),
+        (
+            "fields",
+            "summary,status,assignee,labels,created,description,comment",
+        ),
+        ("expand", "renderedFields,names,schema"),
     ]);
     walk.call("GET", &format!("/rest/api/2/search?{get}"), None, 200)
         .await;

@@ -125,3 +125,33 @@ async fn datacenter_deletes_conform() {
     sandbox.shutdown().await;
     walk.finish("datacenter deletes");
 }
+
+/// The harness itself: a walk must record what does not conform, or a green suite means
+/// nothing.
+#[tokio::test]
+async fn the_walk_records_what_does_not_conform() {
+    let Some(spec) = Spec::load_or_skip(Which::DataCenter) else {
+        return;
+    };
+    let sandbox = start(Mode::DataCenter).await;
+    let mut walk = Walk::new(&spec, sandbox.base_url(), basic(&sandbox, "alice"));
+    walk.call("GET", "/rest/api/2/myself", None, 200).await;
+    assert_eq!(walk.problems(), Vec::<String>::new());
+    walk.call("GET", "/rest/api/2/myself", None, 404).await;
+    walk.call("GET", "/rest/sandbox/clock", None, 200).await;
+    let not_a_create = json!({ "fields": "summary" });
+    walk.call("POST", "/rest/api/2/issue", Some(&not_a_create), 400)
+        .await;
+    let problems = walk.problems();
+    sandbox.shutdown().await;
+    assert_eq!(problems.len(), 3, "{problems:#?}");
+    assert!(
+        problems[0].contains("status 200 instead of 404"),
+        "{problems:#?}"
+    );
+    assert!(
+        problems[1].contains("no path in jira-datacenter"),
+        "{problems:#?}"
+    );
+    assert!(problems[2].contains("(test's request)"), "{problems:#?}");
+}

@@ -57,6 +57,10 @@ fn real_documents_validate_hand_made_payloads() {
         .validate_request_body("POST", "/rest/api/2/issue", &bad_create)
         .is_err());
 
+    assert_eq!(
+        dc.match_path("/rest/api/latest/issue/DOC-1"),
+        Some("/api/2/issue/{issueIdOrKey}")
+    );
     // Documented DC defects (support/exceptions.rs): list operations answer arrays of the
     // documented element, issue fields come in their own shapes; elements are still checked.
     let projects = json!([{ "id": "10000", "key": "DEV", "name": "Development" }]);
@@ -231,4 +235,83 @@ fn rich_text_follows_the_api_version() {
     assert!(check(&cloud, "/rest/api/3/issue/DEV-1/comment/1", &comment).is_err());
     let not_adf = json!({ "id": "1", "author": {}, "body": { "type": "doc", "content": [] } });
     assert!(check(&cloud, "/rest/api/3/issue/DEV-1/comment/1", &not_adf).is_err());
+    let rendered = json!({ "key": "DEV-1", "fields": {}, "renderedFields": {
+        "description": adf, "environment": "<p>ok</p>"
+    } });
+    let found = check(&cloud, v3, &rendered).err().unwrap_or_default();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].contains("renderedFields description"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn custom_fields_follow_the_issue_schema() {
+    let Some(cloud) = Spec::load_or_skip(Which::CloudV3) else {
+        return;
+    };
+    use support::custom_fields::check;
+    let kind = |custom: &str, kind: &str, items: Option<&str>| {
+        let prefix = "com.atlassian.jira.plugin.system.customfieldtypes";
+        let mut bean = json!({ "custom": format!("{prefix}:{custom}"), "type": kind });
+        if let Some(items) = items {
+            bean["items"] = json!(items);
+        }
+        bean
+    };
+    let schema = json!({
+        "customfield_1": kind("float", "number", None),
+        "customfield_2": kind("select", "option", None),
+        "customfield_3": kind("multiselect", "array", Some("option")),
+        "customfield_4": kind("textarea", "string", None),
+        "customfield_5": kind("datepicker", "date", None),
+    });
+    let issue = |fields: Value| json!({ "key": "DEV-1", "fields": fields, "schema": schema });
+    let adf = json!({ "type": "doc", "version": 1, "content": [] });
+    let good = issue(json!({
+        "customfield_1": 5,
+        "customfield_2": { "id": "1", "value": "Production", "self": "http://h/x/1" },
+        "customfield_3": [{ "id": "2", "value": "API" }],
+        "customfield_4": adf,
+        "customfield_5": null,
+        "customfield_9": "not in the schema: not checked"
+    }));
+    assert_eq!(check(&cloud, "/rest/api/3/issue/DEV-1", &good), Ok(()));
+    let found = check(&cloud, "/rest/api/2/issue/DEV-1", &good)
+        .err()
+        .unwrap_or_default();
+    assert!(
+        found.iter().all(|e| e.contains("customfield_4")),
+        "{found:#?}"
+    );
+    assert!(!found.is_empty(), "a v2 textarea must be a string");
+    let bad = issue(json!({
+        "customfield_1": "5",
+        "customfield_2": { "id": "1" },
+        "customfield_3": { "value": "API" },
+        "customfield_5": "01/12/2026"
+    }));
+    let found = check(&cloud, "/rest/api/3/issue/DEV-1", &bad)
+        .err()
+        .unwrap_or_default();
+    for id in [
+        "customfield_1 ",
+        "customfield_2 ",
+        "customfield_3 ",
+        "customfield_5 ",
+    ] {
+        assert!(found.iter().any(|e| e.contains(id)), "{id}: {found:#?}");
+    }
+}
+
+#[test]
+fn every_documented_schema_compiles() {
+    for which in [Which::DataCenter, Which::CloudV3] {
+        let Some(spec) = Spec::load_or_skip(which) else {
+            return;
+        };
+        let failures = spec.compile_all();
+        assert!(failures.is_empty(), "{which:?}: {failures:#?}");
+    }
 }

@@ -286,5 +286,40 @@ fn an_absent_reference_skips_locally_and_fails_on_ci() {
             clone)")
     );
     assert!(support::openapi::when_absent(path, Some("false")).is_ok());
-    assert!(support::openapi::when_absent(path, Some("true")).is_err());
+    let failed = support::openapi::when_absent(path, Some("true"));
+    assert!(
+        matches!(failed, Err(ref e) if e.starts_with("conformance: FAILED — OpenAPI reference")),
+        "{failed:?}"
+    );
+}
+
+#[test]
+fn invariants_catch_foreign_links_and_inconsistent_pages() {
+    use support::invariants::{check, origin};
+    let site = origin("http://127.0.0.1:4000/ex/jira/abc");
+    assert_eq!(site, "http://127.0.0.1:4000");
+    let good = json!({
+        "self": "http://127.0.0.1:4000/rest/api/2/issue/1/comment",
+        "startAt": 0, "maxResults": 2, "total": 3, "isLast": false,
+        "comments": [{ "self": "http://127.0.0.1:4000/rest/api/2/comment/1" }, {}]
+    });
+    assert_eq!(check(site, &good), Ok(()));
+    let bad = json!({
+        "self": "https://your-domain.atlassian.net/rest/api/2/issue/1/comment",
+        "startAt": 2, "maxResults": 1, "total": 3, "isLast": false,
+        "comments": [{ "self": "http://127.0.0.1:40001/x" }, {}]
+    });
+    let found = check(site, &bad).err().unwrap_or_default();
+    for expected in [
+        "at \"/self\": \"https://your-domain",
+        "at \"/comments/0/self\"",
+        "2 comments on a page of maxResults 1",
+        "startAt 2 + 2 comments runs past total 3",
+        "isLast false",
+    ] {
+        assert!(
+            found.iter().any(|e| e.contains(expected)),
+            "{expected}: {found:#?}"
+        );
+    }
 }

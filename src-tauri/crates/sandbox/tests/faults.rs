@@ -63,7 +63,10 @@ async fn latency_and_failures_can_be_set_at_run_time() {
     let mut saw_drop = false;
     for _ in 0..40 {
         match s.get("/rest/api/2/myself", "alice").send().await {
-            Ok(r) if r.status() == 503 => saw_503 = true,
+            Ok(r) if r.status() == 503 => {
+                assert_eq!(r.headers()["retry-after"], "1");
+                saw_503 = true;
+            }
             Ok(r) => {
                 // Headers may arrive before the body fails: reading it must then fail.
                 if r.bytes().await.is_err() {

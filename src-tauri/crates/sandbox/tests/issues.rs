@@ -347,3 +347,39 @@ async fn createmeta_per_project_and_issue_type() {
         .iter()
         .any(|x| x["fieldId"] == "summary" && x["required"] == true));
 }
+
+#[tokio::test]
+async fn cloud_legacy_createmeta_and_transition_fields_on_get() {
+    let s = start(Mode::Cloud).await;
+    let v = s
+        .json("/rest/api/3/issue/createmeta?projectKeys=DOCS&issuetypeNames=Task&expand=projects.issuetypes.fields", "carol")
+        .await;
+    assert_eq!(v["projects"].as_array().unwrap().len(), 1);
+    let task = &v["projects"][0]["issuetypes"][0];
+    assert_eq!(task["name"], "Task");
+    assert_eq!(task["fields"]["summary"]["required"], true);
+    assert!(task["fields"]["project"]["allowedValues"].is_array());
+    // dave may create nowhere: no projects.
+    let none = s.json("/rest/api/3/issue/createmeta", "dave").await;
+    assert_eq!(none["projects"], json!([]));
+    let dc = start(Mode::DataCenter).await;
+    assert_eq!(
+        dc.get("/rest/api/2/issue/createmeta", "alice")
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        404
+    );
+    let t = dc
+        .json(
+            "/rest/api/2/issue/DOCS-1?expand=transitions.fields&fields=summary",
+            "alice",
+        )
+        .await;
+    assert!(t["transitions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|x| x["fields"].is_object()));
+}

@@ -34,8 +34,57 @@ async fn state_survives_a_restart_with_data_dir() {
     )
     .await;
     let raw = pat["rawToken"].as_str().unwrap().to_string();
+    // A comment, an attachment and a deletion must persist too.
+    let r = s
+        .post(&format!("/rest/api/2/issue/{key}/comment"), "alice")
+        .json(&json!({"body": "kept"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 201);
+    let part = reqwest::multipart::Part::bytes(b"saved bytes".to_vec()).file_name("a.txt");
+    let r = s
+        .post(&format!("/rest/api/2/issue/{key}/attachments"), "alice")
+        .header("X-Atlassian-Token", "no-check")
+        .multipart(reqwest::multipart::Form::new().part("file", part))
+        .send()
+        .await
+        .unwrap();
+    let content = body(r).await[0]["content"]
+        .as_str()
+        .unwrap()
+        .replace(s.sb.base_url(), "");
+    assert_eq!(
+        s.delete("/rest/api/2/issue/DEV-7", "alice")
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        204
+    );
     s.sb.shutdown().await;
     let s2: Site = start_with(cfg).await;
+    assert_eq!(
+        s2.get("/rest/api/2/issue/DEV-7", "alice")
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        404
+    );
+    let comments = s2
+        .json(&format!("/rest/api/2/issue/{key}/comment"), "alice")
+        .await;
+    assert_eq!(comments["comments"][0]["body"], "kept");
+    let bytes = s2
+        .get(&content, "alice")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(bytes, "saved bytes");
     let v = s2.json(&format!("/rest/api/2/issue/{key}"), "alice").await;
     assert_eq!(v["fields"]["summary"], "Persist me");
     assert_eq!(
@@ -48,7 +97,25 @@ async fn state_survives_a_restart_with_data_dir() {
             .status(),
         200
     );
-    s2.sb.shutdown().await;
+    // Without an explicit shutdown (dropped handle), changes made just before still land.
+    let r = s2.post("/rest/api/2/issue", "alice").json(&json!({"fields": {"project": {"key": "OPS"}, "summary": "Dropped", "issuetype": {"name": "Task"}}})).send().await.unwrap();
+    let dropped_key = body(r).await["key"].as_str().unwrap().to_string();
+    drop(s2);
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let s3: Site = start_with(Config {
+        data_dir: Some(dir.clone()),
+        ..Config::default()
+    })
+    .await;
+    assert_eq!(
+        s3.json(
+            &format!("/rest/api/2/issue/{dropped_key}?fields=summary"),
+            "alice"
+        )
+        .await["fields"]["summary"],
+        "Dropped"
+    );
+    s3.sb.shutdown().await;
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -90,14 +157,15 @@ async fn demo_seed_shape_and_fast_start() {
 
 #[tokio::test]
 async fn bench_seed_is_deterministic_and_fast() {
+    // 100,000 issues must seed "well under a minute" (about a second in a debug build).
     let t = Instant::now();
     let s = start_with(Config {
-        seed: Seed::Bench(20_000),
+        seed: Seed::Bench(100_000),
         ..Config::default()
     })
     .await;
     assert!(
-        t.elapsed().as_secs() < 20,
+        t.elapsed().as_secs() < 30,
         "bench seed took {:?}",
         t.elapsed()
     );
@@ -107,7 +175,7 @@ async fn bench_seed_is_deterministic_and_fast() {
             "admin",
         )
         .await;
-    assert_eq!(v["total"], 20_000);
+    assert_eq!(v["total"], 100_000);
     let first = s
         .json("/rest/api/2/issue/BENCH-1?fields=summary", "admin")
         .await["fields"]["summary"]
@@ -122,5 +190,24 @@ async fn bench_seed_is_deterministic_and_fast() {
             .json("/rest/api/2/issue/BENCH-1?fields=summary", "admin")
             .await["fields"]["summary"],
         first
+    );
+}
+
+#[tokio::test]
+async fn empty_seed_has_users_and_catalogue_but_no_projects() {
+    let s = start_with(Config {
+        seed: Seed::Empty,
+        ..Config::default()
+    })
+    .await;
+    assert_eq!(s.json("/rest/api/2/myself", "alice").await["name"], "alice");
+    assert_eq!(s.json("/rest/api/2/project", "admin").await, json!([]));
+    assert_eq!(s.json("/rest/api/2/search", "admin").await["total"], 0);
+    assert_eq!(
+        s.json("/rest/api/2/priority", "admin")
+            .await
+            .as_array()
+            .map(Vec::len),
+        Some(5)
     );
 }

@@ -295,6 +295,7 @@ pub fn oauth2_client(connection: &Connection) -> Result<OAuth2Client> {
         client_id,
         scopes,
         redirect_port,
+        redirect_uri,
         auth_host,
         api_host,
         ..
@@ -320,10 +321,13 @@ pub fn oauth2_client(connection: &Connection) -> Result<OAuth2Client> {
     Ok(OAuth2Client {
         provider,
         client_id: client_id.clone(),
-        redirect_uri: format!(
-            "http://127.0.0.1:{redirect_port}{}",
-            crate::auth::loopback::CALLBACK_PATH
-        ),
+        // Refreshes on Data Center must repeat the redirect URI the code was issued for.
+        redirect_uri: redirect_uri.clone().unwrap_or_else(|| {
+            format!(
+                "http://127.0.0.1:{redirect_port}{}",
+                crate::auth::loopback::CALLBACK_PATH
+            )
+        }),
         scopes: scopes.clone(),
     })
 }

@@ -95,7 +95,11 @@ impl LoopbackListener {
                         timeout.as_secs()
                     )))
                 }
-                Ok(Err(_)) => continue,
+                Ok(Err(_)) => {
+                    // e.g. out of file descriptors: do not spin while it lasts.
+                    tokio::time::sleep(Duration::from_millis(20)).await;
+                    continue;
+                }
                 Ok(Ok(conn)) => conn,
             };
             let Some(target) = read_request_target(&mut stream).await else {

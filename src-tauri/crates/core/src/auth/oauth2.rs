@@ -265,6 +265,34 @@ impl OAuth2Client {
     }
 }
 
+/// The authorization code from a redirect delivered another way than the loopback listener
+/// (the app's `jiffy://oauth/callback` deep link), after checking `state` and any `error`.
+///
+/// Errors: [`Error::Unauthorized`] for a refusal, a state mismatch or a missing code;
+/// [`Error::InvalidInput`] if `redirect` is not a URL.
+pub fn code_from_redirect(redirect: &str, expected_state: &str) -> Result<Sensitive<String>> {
+    let url = Url::parse(redirect.trim())
+        .map_err(|e| Error::InvalidInput(format!("the sign-in answer is not a URL: {e}")))?;
+    let query: std::collections::BTreeMap<String, String> =
+        url.query_pairs().into_owned().collect();
+    if let Some(error) = query.get("error") {
+        return Err(Error::Unauthorized(format!(
+            "the authorization was refused in the browser ({error})"
+        )));
+    }
+    if query.get("state").map(String::as_str) != Some(expected_state) {
+        return Err(Error::Unauthorized(
+            "the sign-in answer belongs to a different sign-in (state mismatch); start again"
+                .into(),
+        ));
+    }
+    query
+        .get("code")
+        .filter(|c| !c.is_empty())
+        .map(|c| Sensitive(c.clone()))
+        .ok_or_else(|| Error::Unauthorized("the sign-in answer carries no code".into()))
+}
+
 fn pair(k: &str, v: &str) -> (String, String) {
     (k.to_owned(), v.to_owned())
 }

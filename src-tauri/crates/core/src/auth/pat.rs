@@ -70,6 +70,46 @@ pub fn parse_created(body: &str) -> Result<CreatedToken> {
     })
 }
 
+/// Creates a personal access token with the user's password (Basic auth), so the password can
+/// be forgotten and the token stored instead.
+///
+/// Errors: the mapped HTTP error (wrong password → `Unauthorized`, CAPTCHA →
+/// `CaptchaRequired`, PATs disabled or Jira older than 8.14 → `NotFound`), transport errors,
+/// and those of [`create_body`] / [`parse_created`].
+pub async fn create_token(
+    http: &reqwest::Client,
+    base_url: &str,
+    username: &str,
+    password: &Sensitive<String>,
+    name: &str,
+    expiry_days: u32,
+) -> Result<CreatedToken> {
+    let body = create_body(name, expiry_days)?;
+    let response = http
+        .post(create_url(base_url))
+        .basic_auth(username, Some(password.expose()))
+        .header(reqwest::header::ACCEPT, "application/json")
+        .json(&body)
+        .send()
+        .await
+        .map_err(|e| crate::http::error_from_reqwest(&e))?;
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let text = response
+        .text()
+        .await
+        .map_err(|e| crate::http::error_from_reqwest(&e))?;
+    if !(200..300).contains(&status) {
+        return Err(crate::http::error_from_response(
+            status,
+            &headers,
+            &text,
+            Some(base_url),
+        ));
+    }
+    parse_created(&text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,5 +136,40 @@ mod tests {
         assert!(!format!("{created:?}").contains("NjE0MjQ5"));
         assert_eq!(parse_created(r#"{"id":1}"#).unwrap_err().kind(), "Internal");
         assert_eq!(parse_created("<html>").unwrap_err().kind(), "Internal");
+    }
+
+    #[tokio::test]
+    async fn creates_a_token_with_basic_auth() {
+        use crate::api::test_server::{serve, Reply};
+        let (base, log) = serve(|seen| {
+            // base64("bob:pw")
+            if seen.headers.get("authorization").map(String::as_str) == Some("Basic Ym9iOnB3") {
+                Reply(
+                    201,
+                    vec![],
+                    r#"{"id":7,"name":"Jiffy","rawToken":"T0K"}"#.into(),
+                )
+            } else {
+                Reply(
+                    401,
+                    vec![("X-Seraph-LoginReason", "AUTHENTICATED_FAILED".into())],
+                    String::new(),
+                )
+            }
+        })
+        .await;
+        let http = reqwest::Client::new();
+        let created = create_token(&http, &base, "bob", &"pw".into(), "Jiffy", 90)
+            .await
+            .unwrap();
+        assert_eq!(created.token.expose(), "T0K");
+        let seen = log.lock().unwrap()[0].clone();
+        assert_eq!(seen.target, "/rest/pat/latest/tokens");
+        let body: serde_json::Value = serde_json::from_str(&seen.body).unwrap();
+        assert_eq!(body["expirationDuration"], 90);
+        let err = create_token(&http, &base, "bob", &"bad".into(), "Jiffy", 90)
+            .await
+            .unwrap_err();
+        assert!(err.to_string().contains("password is wrong"), "{err}");
     }
 }

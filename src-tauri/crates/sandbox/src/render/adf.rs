@@ -101,3 +101,38 @@ pub fn to_html(text: &str) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_round_trips_through_adf() {
+        let text = "First paragraph\nsecond line\n\nSecond paragraph";
+        let doc = from_text(text);
+        assert!(is_doc(&doc));
+        assert_eq!(doc["content"].as_array().map(Vec::len), Some(2));
+        assert_eq!(doc["content"][0]["content"][1]["type"], "hardBreak");
+        assert_eq!(to_text(&doc), text);
+    }
+
+    #[test]
+    fn lists_and_mentions_flatten_to_text() {
+        let doc = json!({"type": "doc", "version": 1, "content": [
+            {"type": "bulletList", "content": [
+                {"type": "listItem", "content": [{"type": "paragraph", "content": [{"type": "text", "text": "one"}]}]},
+                {"type": "listItem", "content": [{"type": "paragraph", "content": [{"type": "mention", "attrs": {"text": "@Bob"}}]}]}
+            ]}
+        ]});
+        assert_eq!(to_text(&doc), "* one\n* @Bob");
+        assert!(!is_doc(&json!("plain")));
+    }
+
+    #[test]
+    fn html_is_escaped() {
+        assert_eq!(
+            to_html("a <b>\nc\n\nd"),
+            "<p>a &lt;b&gt;<br/>\nc</p>\n<p>d</p>"
+        );
+    }
+}

@@ -57,8 +57,6 @@ pub fn is_navigable(id: &str) -> bool {
 }
 
 pub fn custom_plugin(kind: CustomKind) -> (&'static str, &'static str, Option<&'static str>) {
-    let p = "com.atlassian.jira.plugin.system.customfieldtypes:";
-    let _ = p;
     match kind {
         CustomKind::Number => (
             "com.atlassian.jira.plugin.system.customfieldtypes:float",

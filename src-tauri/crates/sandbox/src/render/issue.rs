@@ -252,8 +252,13 @@ pub fn issue(
             .collect();
         v["schema"] = Value::Object(schema);
     }
-    if has("transitions") {
-        v["transitions"] = json!(crate::routes::transitions::list(ctx, store, i, false));
+    if has("transitions") || has("transitions.fields") {
+        v["transitions"] = json!(crate::routes::transitions::list(
+            ctx,
+            store,
+            i,
+            has("transitions.fields")
+        ));
     }
     if has("editmeta") {
         v["editmeta"] = json!({ "fields": crate::routes::meta::edit_fields(ctx, store, user, i) });

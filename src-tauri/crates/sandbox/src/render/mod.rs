@@ -72,8 +72,19 @@ pub fn user(ctx: &Ctx, u: &User) -> Value {
 /// A user by key, or JSON null.
 pub fn user_or_null(ctx: &Ctx, store: &Store, key: Option<&str>) -> Value {
     key.and_then(|k| store.user(k))
-        .map(|u| user(ctx, u))
+        .map(|u| user_details(ctx, u))
         .unwrap_or(Value::Null)
+}
+
+/// A user embedded in another object (Cloud `UserDetails`, DC `UserJsonBean`): the full
+/// shape minus `locale` and `deleted`, which those schemas do not have.
+pub fn user_details(ctx: &Ctx, u: &User) -> Value {
+    let mut v = user(ctx, u);
+    if let Some(o) = v.as_object_mut() {
+        o.remove("locale");
+        o.remove("deleted");
+    }
+    v
 }
 
 pub fn status_category(ctx: &Ctx, key: &str) -> Value {

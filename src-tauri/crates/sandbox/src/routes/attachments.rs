@@ -118,6 +118,7 @@ async fn upload(
     for (filename, mime, bytes) in files {
         let id = store.next_id();
         store.blobs.insert(id, b64().encode(&bytes));
+        store.touch_blob(id);
         let a = Attachment {
             id,
             issue_id,
@@ -133,7 +134,7 @@ async fn upload(
         }
         created.push(a);
     }
-    store.dirty = true;
+    store.touch_issue(issue_id);
     let body: Vec<Value> = created
         .iter()
         .map(|a| render::issue::attachment(&ctx, &store, a))
@@ -205,7 +206,8 @@ async fn delete(
         i.attachments.retain(|a| a.id != att_id);
     }
     store.blobs.remove(&att_id);
-    store.dirty = true;
+    store.touch_blob(att_id);
+    store.touch_issue(issue_id);
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -160,7 +160,7 @@ async fn add(
         .ok_or_else(ApiError::issue_not_found)?;
     issue.comments.push(c.clone());
     issue.updated = now;
-    store.dirty = true;
+    store.touch_issue(issue_id);
     let issue = store
         .issues
         .get(&issue_id)
@@ -241,7 +241,7 @@ async fn update(
         c.visibility = visibility;
     }
     let c = c.clone();
-    store.dirty = true;
+    store.touch_issue(issue_id);
     let issue = store
         .issues
         .get(&issue_id)
@@ -271,6 +271,6 @@ async fn delete(
     if let Some(i) = store.issues.get_mut(&issue_id) {
         i.comments.retain(|c| c.id != comment_id);
     }
-    store.dirty = true;
+    store.touch_issue(issue_id);
     Ok(StatusCode::NO_CONTENT)
 }

@@ -203,7 +203,7 @@ async fn create(
     store.key_index.insert(key.to_ascii_uppercase(), id);
     store.issues.insert(id, issue);
     add_comments(&mut store, id, &caller.user, outcome.comments);
-    store.dirty = true;
+    store.touch_issue(id);
     let body =
         json!({ "id": id.to_string(), "key": key, "self": format!("{}/issue/{id}", ctx.rest()) });
     Ok((StatusCode::CREATED, Json(body)).into_response())
@@ -235,7 +235,7 @@ async fn edit(
     store.issues.insert(id, issue);
     record_history(&mut store, id, &caller.user, outcome.changes);
     add_comments(&mut store, id, &caller.user, outcome.comments);
-    store.dirty = true;
+    store.touch_issue(id);
     if q.get("returnIssue").map(String::as_str) == Some("true") {
         let fields = render::issue::select_fields(&store, None, "*all");
         let issue = store
@@ -276,10 +276,11 @@ async fn delete(
             store.key_index.remove(&removed.key.to_ascii_uppercase());
             for a in removed.attachments {
                 store.blobs.remove(&a.id);
+                store.touch_blob(a.id);
             }
         }
+        store.touch_issue(id);
     }
-    store.dirty = true;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -301,7 +302,7 @@ async fn assign(
     let id = issue.id;
     store.issues.insert(id, issue);
     record_history(&mut store, id, &caller.user, outcome.changes);
-    store.dirty = true;
+    store.touch_issue(id);
     Ok(StatusCode::NO_CONTENT)
 }
 

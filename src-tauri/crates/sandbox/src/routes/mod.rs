@@ -4,6 +4,7 @@
 mod admin;
 mod attachments;
 mod comments;
+mod createmeta_legacy;
 mod issue_write;
 pub mod issues;
 mod jql;
@@ -16,7 +17,9 @@ pub mod transitions;
 mod users;
 
 use axum::extract::Request;
-use axum::http::StatusCode;
+use axum::http::{Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
 use axum::Router;
 
 use crate::auth::Caller;
@@ -38,9 +41,44 @@ pub fn router() -> Router<App> {
         .merge(attachments::router())
         .merge(users::router())
         .merge(meta::router())
+        .merge(createmeta_legacy::router())
         .merge(permissions::router())
         .merge(jql::router())
         .merge(admin::router())
+}
+
+/// Jira's XSRF protection on REST resources: a state-changing request with a body a browser
+/// form could send (form, multipart, text/plain) needs `X-Atlassian-Token: no-check`.
+pub async fn xsrf(req: Request, next: Next) -> Response {
+    let guarded = req.uri().path().starts_with("/rest/api/")
+        && matches!(*req.method(), Method::POST | Method::PUT | Method::DELETE);
+    let ct = req
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let formlike = [
+        "application/x-www-form-urlencoded",
+        "multipart/form-data",
+        "text/plain",
+    ]
+    .iter()
+    .any(|p| ct.starts_with(p));
+    let token = req
+        .headers()
+        .get("x-atlassian-token")
+        .and_then(|v| v.to_str().ok());
+    let exempt = token
+        .is_some_and(|t| t.eq_ignore_ascii_case("no-check") || t.eq_ignore_ascii_case("nocheck"));
+    if guarded && formlike && !exempt {
+        return (
+            StatusCode::FORBIDDEN,
+            [("content-type", "text/plain")],
+            "XSRF check failed",
+        )
+            .into_response();
+    }
+    next.run(req).await
 }
 
 /// Unknown paths: Jira answers 404 (JSON for REST paths).

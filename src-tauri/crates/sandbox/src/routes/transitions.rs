@@ -177,6 +177,6 @@ async fn perform(
     store.issues.insert(id, issue);
     super::issues::record_history(&mut store, id, &caller.user, outcome.changes);
     super::issues::add_comments(&mut store, id, &caller.user, outcome.comments);
-    store.dirty = true;
+    store.touch_issue(id);
     Ok(StatusCode::NO_CONTENT)
 }

@@ -26,7 +26,10 @@ type Params = Query<HashMap<String, String>>;
 
 fn matches(u: &User, q: &str) -> bool {
     let q = q.to_lowercase();
+    // DC lists every user for `username=.` (a widely used trick); `*` too.
     q.is_empty()
+        || q == "."
+        || q == "*"
         || u.username.to_lowercase().starts_with(&q)
         || u.email.to_lowercase().starts_with(&q)
         || u.display_name

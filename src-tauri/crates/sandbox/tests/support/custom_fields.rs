@@ -4,7 +4,7 @@
 //! (`JsonTypeBean {type, items, custom}`); the value in `fields` must then have that type's
 //! shape. The documents leave `fields` free-form, so this is the only check on custom fields.
 //! Textarea custom fields are rich text: ADF on Cloud's v3, wiki markup elsewhere
-//! (JIRA-API-NOTES §6.12: "description, environment, and any textarea type custom fields …
+//! (JIRA-API-NOTES §6.4, §6.12: "description, environment, and any textarea type custom fields …
 //! take Atlassian Document Format").
 
 use serde_json::{json, Value};

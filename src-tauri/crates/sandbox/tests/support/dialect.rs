@@ -6,7 +6,7 @@
 //! extended subset of JSON Schema Wright draft 00, which draft 4 matches closely (`$ref`
 //! replaces its siblings, boolean `exclusiveMinimum`).
 
-use serde_json::{Map, Value};
+use serde_json::{json, Map, Value};
 
 /// Which side of the wire a schema is applied to. OpenAPI 3.0: a `readOnly` property "MAY be
 /// sent as part of a response but SHOULD NOT be sent as part of the request", and if it is
@@ -17,6 +17,17 @@ pub enum Direction {
     Response,
     /// Client → server.
     Request,
+}
+
+impl Direction {
+    /// The URI under which the document's components, translated for this direction, are
+    /// registered; the translation makes every `#/...` reference absolute against it.
+    pub fn base_uri(self) -> &'static str {
+        match self {
+            Direction::Response => "urn:jiffy-openapi:response",
+            Direction::Request => "urn:jiffy-openapi:request",
+        }
+    }
 }
 
 /// Keywords that are annotations (or OpenAPI-only) and do not constrain a value. They are
@@ -46,9 +57,11 @@ pub fn translate(schema: &Value, direction: Direction) -> Value {
     if let Some(reference) = obj.get("$ref") {
         // OpenAPI 3.0: "This object cannot be extended with additional properties and any
         // properties added SHALL be ignored." Keep only the reference.
-        let mut only = Map::new();
-        only.insert("$ref".into(), reference.clone());
-        return Value::Object(only);
+        let absolute = match reference.as_str() {
+            Some(local) if local.starts_with('#') => format!("{}{local}", direction.base_uri()),
+            _ => return json!({ "$ref": reference }),
+        };
+        return json!({ "$ref": absolute });
     }
     let mut out = Map::new();
     for (key, value) in obj {
@@ -137,6 +150,6 @@ fn make_nullable(mut schema: Map<String, Value>) -> Value {
             Value::Object(schema)
         }
         // No `type` (e.g. only `allOf`): the other keywords could still reject null, so wrap.
-        _ => serde_json::json!({ "anyOf": [{ "type": "null" }, Value::Object(schema)] }),
+        _ => json!({ "anyOf": [{ "type": "null" }, Value::Object(schema)] }),
     }
 }

@@ -5,6 +5,7 @@
 
 use serde_json::{json, Value};
 use time::format_description::well_known::Rfc3339;
+use time::format_description::BorrowedFormatItem;
 use time::macros::format_description;
 use time::{Date, OffsetDateTime};
 
@@ -19,6 +20,15 @@ use super::openapi::Which;
 pub fn cloud_v2_as_v3(path: &str) -> Option<String> {
     path.strip_prefix("/rest/api/2/")
         .map(|rest| format!("/rest/api/3/{rest}"))
+}
+
+/// Data Center `/rest/api/latest/...` paths are validated as `/rest/api/2/...`.
+///
+/// Why: Jira DC resolves `latest` to the current REST version, 2 (JIRA-API-NOTES §6:
+/// "`latest` also resolves"); the document only lists `/api/2`.
+pub fn dc_latest_as_2(path: &str) -> Option<String> {
+    path.strip_prefix("/rest/api/latest/")
+        .map(|rest| format!("/rest/api/2/{rest}"))
 }
 
 /// Statuses accepted where the document omits them; the body must still be an
@@ -39,10 +49,17 @@ pub fn undocumented_status_allowed(which: Which, template: &str, status: u16) ->
 /// documents' own examples use that form; the DC example of `lastLoginTime` also omits the
 /// milliseconds). We accept exactly that form and RFC 3339; anything else still fails.
 pub fn jira_date_time(text: &str) -> bool {
-    let jira = format_description!(
-        "[year]-[month]-[day]T[hour]:[minute]:[second][optional [.[subsecond digits:3]]][offset_hour sign:mandatory][offset_minute]"
-    );
-    OffsetDateTime::parse(text, &Rfc3339).is_ok() || OffsetDateTime::parse(text, jira).is_ok()
+    const DATE: &[BorrowedFormatItem<'static>] = format_description!("[year]-[month]-[day]T");
+    const TIME: &[BorrowedFormatItem<'static>] =
+        format_description!("[hour]:[minute]:[second][optional [.[subsecond digits:3]]]");
+    const OFFSET: &[BorrowedFormatItem<'static>] =
+        format_description!("[offset_hour sign:mandatory][offset_minute]");
+    let jira = [
+        BorrowedFormatItem::Compound(DATE),
+        BorrowedFormatItem::Compound(TIME),
+        BorrowedFormatItem::Compound(OFFSET),
+    ];
+    OffsetDateTime::parse(text, &Rfc3339).is_ok() || OffsetDateTime::parse(text, &jira[..]).is_ok()
 }
 
 /// `format: date` (`2024-05-31`). Draft 4 does not know it, so it is registered explicitly
@@ -52,9 +69,14 @@ pub fn full_date(text: &str) -> bool {
 }
 
 /// Data Center list operations that the document types with the *element* schema, while Jira
-/// answers with a JSON array of it. Known defect of the DC document (JIRA-API-NOTES §9, from
-/// zackbunch/jira-dc-mock-server `contracts/COMPATIBILITY.md`); e.g. `GET /rest/api/2/project`
-/// has always returned an array, as its own description ("Returns all projects") says.
+/// answers with a JSON array of it. Known defect of the DC document (JIRA-API-NOTES §8, from
+/// zackbunch/jira-dc-mock-server `contracts/COMPATIBILITY.md`, names project, field,
+/// issuetype, priority, status). The operations' own descriptions say so: "Returns a list of
+/// all fields / issue types / priorities / statuses / resolutions / status categories",
+/// "Returns a list of users that match" (assignable search; user search is the same
+/// resource), "Get all issue types with statuses" (an array of IssueTypeWithStatusJsonBean),
+/// and "Add one or more attachments" answers the list added (JIRA-API-NOTES §6.6: "200
+/// array of attachment metadata").
 const DC_ARRAYS: &[(&str, &str)] = &[
     ("get", "/api/2/project"),
     ("get", "/api/2/field"),
@@ -165,7 +187,7 @@ const PATCHES: &[Patch] = &[
         why: "The DC document types every value of an issue's `fields` as an object; Jira \
               sends each field in its own shape (`summary` a string, `labels` an array of \
               strings, unset fields null), as the document's own IssueBean example shows. \
-              Known defect (JIRA-API-NOTES §9).",
+              Known defect (JIRA-API-NOTES §8).",
     },
     Patch {
         which: Which::DataCenter,

@@ -59,7 +59,8 @@ impl TextFormat {
 /// and comment bodies inside issues (also in `issues[]`), comment pages and single comments.
 pub fn check(spec: &Spec, path: &str, body: &Value) -> Result<(), Vec<String>> {
     let format = TextFormat::of(spec.which(), path);
-    let mut values: Vec<(String, &Value, bool)> = Vec::new();
+    // (what, value, schema)
+    let mut values: Vec<(String, &Value, Value)> = Vec::new();
     let issues = body.get("issues").and_then(Value::as_array);
     for issue in std::iter::once(body).chain(issues.into_iter().flatten()) {
         let (Some(key), Some(fields)) = (
@@ -70,23 +71,38 @@ pub fn check(spec: &Spec, path: &str, body: &Value) -> Result<(), Vec<String>> {
         };
         for name in ["description", "environment"] {
             if let Some(value) = fields.get(name) {
-                values.push((format!("issue {key} field {name}"), value, true));
+                values.push((
+                    format!("issue {key} field {name}"),
+                    value,
+                    format.schema(true),
+                ));
+            }
+            // Rendered values are HTML strings whatever the version (`expand=renderedFields`).
+            let rendered = issue.get("renderedFields").and_then(|r| r.get(name));
+            if let Some(value) = rendered {
+                let html = json!({ "type": "string", "nullable": true });
+                values.push((format!("issue {key} renderedFields {name}"), value, html));
             }
         }
         if let Some(page) = fields.get("comment") {
-            comments(&format!("issue {key} field comment"), page, &mut values);
+            comments(
+                &format!("issue {key} field comment"),
+                page,
+                format,
+                &mut values,
+            );
         }
     }
-    comments("comment page", body, &mut values);
+    comments("comment page", body, format, &mut values);
     if body.get("author").is_some() {
         if let Some(text) = body.get("body") {
-            values.push(("comment".to_string(), text, false));
+            values.push(("comment".to_string(), text, format.schema(false)));
         }
     }
     let mut errors = Vec::new();
-    for (what, value, nullable) in values {
+    for (what, value, schema) in values {
         let what = format!("{what} ({format:?} expected on this path)");
-        if let Err(found) = spec.validate_schema(&what, &format.schema(nullable), value) {
+        if let Err(found) = spec.validate_schema(&what, &schema, value) {
             errors.extend(found);
         }
     }
@@ -98,11 +114,17 @@ pub fn check(spec: &Spec, path: &str, body: &Value) -> Result<(), Vec<String>> {
 }
 
 /// The bodies of a comment page `{comments: [...]}`.
-fn comments<'a>(what: &str, page: &'a Value, out: &mut Vec<(String, &'a Value, bool)>) {
+fn comments<'a>(
+    what: &str,
+    page: &'a Value,
+    format: TextFormat,
+    out: &mut Vec<(String, &'a Value, Value)>,
+) {
     let list = page.get("comments").and_then(Value::as_array);
     for (index, comment) in list.into_iter().flatten().enumerate() {
         if let Some(text) = comment.get("body") {
-            out.push((format!("{what} /comments/{index}/body"), text, false));
+            let what = format!("{what} /comments/{index}/body");
+            out.push((what, text, format.schema(false)));
         }
     }
 }

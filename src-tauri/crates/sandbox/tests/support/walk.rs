@@ -8,7 +8,7 @@ use reqwest::{Client, Method};
 use serde_json::Value;
 
 use super::openapi::Spec;
-use super::{custom_fields, issue_fields, rich_text};
+use super::{custom_fields, invariants, issue_fields, rich_text};
 
 /// How a request authenticates.
 #[derive(Clone, Debug)]
@@ -161,6 +161,10 @@ impl<'s> Walk<'s> {
                 if let Err(errors) = custom_fields::check(self.spec, path, &exchange.body) {
                     problems.extend(errors);
                 }
+                let origin = invariants::origin(&self.base);
+                if let Err(errors) = invariants::check(origin, &exchange.body) {
+                    problems.extend(errors);
+                }
             }
         }
         self.outcomes.push(Outcome { line, problems });
@@ -246,6 +250,14 @@ impl<'s> Walk<'s> {
             Value::Null
         });
         Exchange { status, body }
+    }
+
+    /// The problems recorded so far, one line each (for testing the walk itself).
+    pub fn problems(&self) -> Vec<String> {
+        self.outcomes
+            .iter()
+            .flat_map(|o| o.problems.iter().map(move |p| format!("{}: {p}", o.line)))
+            .collect()
     }
 
     /// Prints every exchange with its problems, then fails if there was any problem.

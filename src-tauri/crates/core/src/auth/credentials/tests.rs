@@ -88,6 +88,7 @@ fn pat_and_oauth2_are_bearer() {
             client_id: "cid".into(),
             scopes: vec![],
             redirect_port: 47802,
+            redirect_uri: None,
             cloud_id: Some("cloud".into()),
             auth_host: None,
             api_host: None,

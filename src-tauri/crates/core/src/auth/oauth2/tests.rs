@@ -362,3 +362,23 @@ fn accessible_resources_parse() {
         "https://api.atlassian.com/oauth/token/accessible-resources"
     );
 }
+
+#[test]
+fn deep_link_redirects_are_checked_like_loopback_ones() {
+    let code = code_from_redirect("jiffy://oauth/callback?code=abc&state=s1", "s1").unwrap();
+    assert_eq!(code.expose(), "abc");
+    let wrong = code_from_redirect("jiffy://oauth/callback?code=abc&state=evil", "s1");
+    assert_eq!(wrong.unwrap_err().kind(), "Unauthorized");
+    let refused = code_from_redirect("jiffy://oauth/callback?error=access_denied&state=s1", "s1");
+    assert!(refused.unwrap_err().to_string().contains("access_denied"));
+    assert_eq!(
+        code_from_redirect("jiffy://oauth/callback?state=s1", "s1")
+            .unwrap_err()
+            .kind(),
+        "Unauthorized"
+    );
+    assert_eq!(
+        code_from_redirect("not a url", "s1").unwrap_err().kind(),
+        "InvalidInput"
+    );
+}

@@ -1,0 +1,147 @@
+//! Writing the document model as Jira wiki markup, escaped so that
+//! [`super::wiki::read`] reads back the same model.
+
+use super::doc::{normalize_inlines, split_outer_whitespace, Block, Inline};
+use super::wiki::{heading, is_word, list_marker};
+
+/// Writes the document model as wiki markup that [`super::wiki::read`] parses back to the same model.
+pub(crate) fn write(blocks: &[Block]) -> String {
+    let parts: Vec<String> = blocks.iter().map(|b| write_block(b, "")).collect();
+    parts.join("\n\n")
+}
+
+fn write_block(block: &Block, list_prefix: &str) -> String {
+    match block {
+        Block::Paragraph(content) => escape_line_start(&write_inlines(content)),
+        Block::Heading { level, content } => {
+            format!(
+                "h{}. {}",
+                (*level).clamp(1, 6),
+                write_inlines(content).replace('\n', " ")
+            )
+        }
+        Block::BulletList(items) => write_list(items, &format!("{list_prefix}*")),
+        Block::OrderedList { items, .. } => write_list(items, &format!("{list_prefix}#")),
+        Block::CodeBlock { language, text } => match language {
+            Some(lang) => format!("{{code:{lang}}}\n{text}\n{{code}}"),
+            None => format!("{{code}}\n{text}\n{{code}}"),
+        },
+        Block::Quote(blocks) => format!("{{quote}}\n{}\n{{quote}}", write(blocks)),
+        Block::Rule => "----".to_owned(),
+    }
+}
+
+fn write_list(items: &[Vec<Block>], prefix: &str) -> String {
+    let mut lines = Vec::new();
+    for item in items {
+        // A wiki list item is one line: further paragraphs join with a forced break.
+        let mut text_parts = Vec::new();
+        let mut nested = Vec::new();
+        for block in item {
+            match block {
+                Block::BulletList(_) | Block::OrderedList { .. } => {
+                    nested.push(write_block(block, prefix))
+                }
+                Block::Paragraph(content) | Block::Heading { content, .. } => {
+                    text_parts.push(write_inlines(content).replace('\n', "\\\\ "))
+                }
+                other => text_parts.push(super::doc::blocks_plain(std::slice::from_ref(other))),
+            }
+        }
+        lines.push(format!("{prefix} {}", text_parts.join(" \\\\ ")));
+        lines.extend(nested);
+    }
+    lines.join("\n")
+}
+
+fn write_inlines(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    for inline in normalize_inlines(inlines.to_vec()) {
+        match inline {
+            Inline::HardBreak => out.push('\n'),
+            Inline::Mention { id, .. } => {
+                out.push_str("[~");
+                out.push_str(&id);
+                out.push(']');
+            }
+            Inline::Text { text, marks } => {
+                let (lead, core, trail) = split_outer_whitespace(&text);
+                out.push_str(lead);
+                if core.is_empty() {
+                    out.push_str(trail);
+                    continue;
+                }
+                let mut body = if marks.code {
+                    format!("{{{{{}}}}}", core.replace("}}", "} }"))
+                } else {
+                    escape(core)
+                };
+                if !marks.code {
+                    if marks.strike {
+                        body = format!("-{body}-");
+                    }
+                    if marks.em {
+                        body = format!("_{body}_");
+                    }
+                    if marks.strong {
+                        body = format!("*{body}*");
+                    }
+                }
+                if let Some(href) = &marks.link {
+                    body = if core == href && body == core {
+                        format!("[{href}]")
+                    } else {
+                        format!("[{body}|{href}]")
+                    };
+                }
+                out.push_str(&body);
+                out.push_str(trail);
+            }
+        }
+    }
+    out
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut prev: Option<char> = None;
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).copied();
+        if c == '\\' {
+            // `\\` is a line break in wiki markup, so a literal backslash is an entity.
+            out.push_str("&#92;");
+            prev = Some(c);
+            continue;
+        }
+        let always = matches!(c, '[' | ']' | '{' | '}' | '|');
+        // Mark characters only matter where they could open or close a run.
+        let could_open = !is_word(prev) && next.is_some_and(|n| !n.is_whitespace());
+        let could_close = prev.is_some_and(|p| !p.is_whitespace()) && !is_word(next);
+        let mark =
+            matches!(c, '*' | '_' | '-' | '+' | '^' | '~' | '?') && (could_open || could_close);
+        if always || mark {
+            out.push('\\');
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
+}
+
+fn escape_line_start(text: &str) -> String {
+    text.split('\n')
+        .map(|line| {
+            let starts_block = heading(line.trim()).is_some()
+                || line.trim_start().starts_with("bq. ")
+                || list_marker(line.trim()).is_some()
+                || line.trim_start().starts_with('#');
+            if starts_block {
+                format!("\\{}", line.trim_start())
+            } else {
+                line.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
