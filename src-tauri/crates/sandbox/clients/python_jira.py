@@ -17,8 +17,8 @@ info = json.loads(sys.argv[1])
 mode = info["mode"]
 user = info["users"][0]
 cloud = mode == "cloud"
-auth = (user["email"], user["api_token"]) if cloud else (user["username"], user["password"])
-client = JIRA(server=info["base_url"], basic_auth=auth)
+auth = (user["email"], user["apiToken"]) if cloud else (user["username"], user["password"])
+client = JIRA(server=info["baseUrl"], basic_auth=auth)
 
 results = []
 
@@ -48,7 +48,7 @@ def _():
 @check("myself is the demo user")
 def _():
     me = client.myself()
-    assert me["displayName"] == user["display_name"], me
+    assert me["displayName"] == user["displayName"], me
 
 
 @check("projects and a project with its issue types")
@@ -67,8 +67,8 @@ def _():
 
 @check("search with JQL, every page")
 def _():
-    found = client.search_issues("project = DOCS ORDER BY key ASC", maxResults=False)
-    assert len(found) > 50, len(found)  # more than one page: paging works
+    found = client.search_issues("project = DEV ORDER BY key ASC", maxResults=False)
+    assert len(found) > 50, len(found)  # DEV has more than one page of 50: paging works
     keys = [i.key for i in found]
     assert len(set(keys)) == len(keys), "a page repeated issues"
     state["some"] = found[0].key
@@ -116,10 +116,10 @@ def _():
 @check("assign the issue")
 def _():
     key = state["issue"].key
-    who = user["account_id"] if cloud else user["username"]
+    who = user["accountId"] if cloud else user["username"]
     client.assign_issue(key, who)
     assignee = client.issue(key).fields.assignee
-    assert assignee is not None and assignee.displayName == user["display_name"]
+    assert assignee is not None and assignee.displayName == user["displayName"]
 
 
 @check("attach a file and read it back")
