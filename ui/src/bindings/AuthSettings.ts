@@ -46,6 +46,11 @@ scopes: Array<string>,
  */
 redirectPort: number, 
 /**
+ * A redirect URI used instead of the loopback one, e.g. the app's
+ * `jiffy://oauth/callback` deep link.
+ */
+redirectUri: string | null, 
+/**
  * Cloud: the chosen site's cloud id (from accessible-resources).
  */
 cloudId: string | null, 

@@ -1,6 +1,7 @@
 //! The connection wizard's logic, free of any UI: turn what the user pasted into candidate
 //! base URLs ([`url`]), then find the Jira behind them and the auth methods that fit
-//! ([`probe`]).
+//! ([`probe`]), then prove the credentials work before anything is saved ([`validate`]).
 
 pub mod probe;
 pub mod url;
+pub mod validate;

@@ -1,19 +1,20 @@
 """Drives jiffy-sandbox with the well-known third-party client `jira` (pycontribs/jira) unchanged.
 
-Usage: python_jira.py '<StartInfo JSON line printed by jiffy-sandbox>'
+Usage: JIFFY_SANDBOX_INFO='<StartInfo JSON line printed by jiffy-sandbox>' python_jira.py
 
 Each check is a real call through the library; a failure prints what the library raised. Run by
 `cargo xtask test` (part "third-party client") against both modes of the sandbox.
 """
 
 import json
+import os
 import sys
 import tempfile
 import traceback
 
 from jira import JIRA
 
-info = json.loads(sys.argv[1])
+info = json.loads(os.environ["JIFFY_SANDBOX_INFO"])
 mode = info["mode"]
 user = info["users"][0]
 cloud = mode == "cloud"

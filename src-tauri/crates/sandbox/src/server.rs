@@ -41,6 +41,18 @@ impl Inner {
 #[derive(Clone, Copy, Debug)]
 pub struct Gateway;
 
+tokio::task_local! {
+    /// Whether the request being handled came through the gateway path (read by
+    /// `routes::ctx`, so links in answers point back through the gateway as Atlassian's do).
+    pub static VIA_GATEWAY: bool;
+}
+
+/// Runs the rest of the stack with [`VIA_GATEWAY`] set for this request.
+async fn gateway_scope(req: Request, next: axum::middleware::Next) -> axum::response::Response {
+    let via = req.extensions().get::<Gateway>().is_some();
+    VIA_GATEWAY.scope(via, next.run(req)).await
+}
+
 /// The path and query the client actually used (before the gateway prefix was stripped).
 #[derive(Clone, Debug)]
 pub struct OriginalPathQuery(pub String);
@@ -146,6 +158,7 @@ fn build_router(app: App) -> Router {
         .layer(axum::middleware::from_fn(crate::routes::xsrf))
         .layer(from_fn_with_state(app.clone(), crate::auth::middleware))
         .layer(from_fn_with_state(app.clone(), crate::faults::middleware))
+        .layer(axum::middleware::from_fn(gateway_scope))
         .with_state(app)
 }
 

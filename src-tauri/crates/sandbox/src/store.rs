@@ -254,7 +254,7 @@ impl Store {
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_millis() as i64)
             .unwrap_or(0);
-        sys + self.clock_offset_ms
+        sys.saturating_add(self.clock_offset_ms)
     }
 
     pub fn reindex(&mut self) {
@@ -370,5 +370,53 @@ impl Store {
             .values()
             .filter(|i| i.parent == Some(parent))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_grant_a_growing_set_of_permissions() {
+        for (perm, ..) in PERMS {
+            assert!(role_grants(Role::Administrators, *perm));
+            if role_grants(Role::Users, *perm) {
+                assert!(role_grants(Role::Developers, *perm), "{perm:?}");
+            }
+        }
+        assert!(role_grants(Role::Users, Perm::Browse));
+        assert!(!role_grants(Role::Users, Perm::Edit));
+        assert!(role_grants(Role::Developers, Perm::Transition));
+        assert!(!role_grants(Role::Developers, Perm::DeleteAllComments));
+    }
+
+    #[test]
+    fn demo_permissions_match_the_readme() {
+        let store = crate::seed::build(&crate::Config::default());
+        let key = |name: &str| {
+            store
+                .users
+                .iter()
+                .find(|u| u.username == name)
+                .map(|u| u.key.clone())
+                .unwrap_or_default()
+        };
+        let docs = store
+            .project("DOCS")
+            .cloned()
+            .unwrap_or_else(|| panic!("DOCS seeded"));
+        let ops = store
+            .project("ops")
+            .cloned()
+            .unwrap_or_else(|| panic!("OPS seeded"));
+        assert!(store.can(&key("carol"), &docs, Perm::Create));
+        assert!(!store.can(&key("carol"), &docs, Perm::Edit));
+        assert!(!store.can(&key("carol"), &ops, Perm::Browse));
+        assert!(store.can(&key("bob"), &docs, Perm::Edit));
+        assert!(store.can(&key("admin"), &ops, Perm::AdministerProjects));
+        assert!(store.browsable_projects(&key("dave")).is_empty());
+        assert_eq!(store.issue_id("docs-1"), store.issue_id("DOCS-1"));
+        assert!(store.issue_id("DOCS-1").is_some());
     }
 }

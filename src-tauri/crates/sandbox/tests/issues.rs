@@ -154,6 +154,18 @@ async fn cloud_v3_uses_adf_and_account_ids() {
     assert_eq!(v3["fields"]["assignee"]["accountId"], bob.as_str());
     let v2 = s.json(&format!("/rest/api/2/issue/{key}"), "alice").await;
     assert_eq!(v2["fields"]["description"], "Hello ADF");
+    // Cloud identifies users by accountId only.
+    let r = s
+        .put(&format!("/rest/api/3/issue/{key}"), "alice")
+        .json(&json!({"fields": {"assignee": {"name": "bob"}}}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 400);
+    assert!(body(r).await["errors"]["assignee"]
+        .as_str()
+        .unwrap()
+        .contains("accountId"));
 }
 
 #[tokio::test]

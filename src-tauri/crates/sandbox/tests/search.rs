@@ -147,6 +147,24 @@ async fn cloud_search_jql_pages_with_tokens_and_refuses_the_old_endpoint() {
         }
     }
     assert_eq!(seen.len(), 60);
+    // With fields beyond id, a page holds at most 100 issues; with id only, up to 5000.
+    let s2 = start(Mode::Cloud).await;
+    let admin_all = s2
+        .json(
+            "/rest/api/3/search/jql?jql=created%20%3E%3D%20-3650d&maxResults=500&fields=summary",
+            "admin",
+        )
+        .await;
+    assert_eq!(admin_all["issues"].as_array().unwrap().len(), 100);
+    assert!(admin_all["nextPageToken"].is_string());
+    let ids_only = s2
+        .json(
+            "/rest/api/3/search/jql?jql=created%20%3E%3D%20-3650d&maxResults=500",
+            "admin",
+        )
+        .await;
+    assert_eq!(ids_only["issues"].as_array().unwrap().len(), 150);
+    assert_eq!(ids_only["isLast"], true);
     // Default fields: id only.
     let v = s
         .json(

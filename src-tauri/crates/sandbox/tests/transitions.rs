@@ -163,3 +163,38 @@ async fn software_workflow_transitions_are_global() {
     );
     assert!(list.iter().all(|t| t["isGlobal"] == true));
 }
+
+#[tokio::test]
+async fn cloud_changelog_pages_history() {
+    let s = start(Mode::Cloud).await;
+    for summary in ["one", "two", "three"] {
+        let r = s
+            .put("/rest/api/3/issue/DEV-9", "alice")
+            .json(&json!({"fields": {"summary": summary}}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 204);
+    }
+    let page = s
+        .json("/rest/api/3/issue/DEV-9/changelog?maxResults=2", "alice")
+        .await;
+    assert_eq!(page["total"], 3);
+    assert_eq!(page["isLast"], false);
+    assert_eq!(page["values"][0]["items"][0]["field"], "summary");
+    assert_eq!(page["values"][1]["items"][0]["toString"], "two");
+    let last = s
+        .json("/rest/api/3/issue/DEV-9/changelog?startAt=2", "alice")
+        .await;
+    assert_eq!(last["values"][0]["items"][0]["toString"], "three");
+    assert_eq!(last["isLast"], true);
+    let dc = start(Mode::DataCenter).await;
+    assert_eq!(
+        dc.get("/rest/api/2/issue/DEV-9/changelog", "alice")
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        404
+    );
+}

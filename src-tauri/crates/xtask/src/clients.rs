@@ -45,7 +45,8 @@ pub fn run(root: &Path) -> Result<()> {
         let outcome = if line.trim().is_empty() {
             Err(anyhow::anyhow!("the sandbox printed no start-up line"))
         } else {
-            proc::run(Command::new(&python).arg(&script).arg(line.trim()))
+            // Through the environment, so a failure's command line stays short and readable.
+            proc::run(Command::new(&python).arg(&script).env("JIFFY_SANDBOX_INFO", line.trim()))
         };
         let _ = child.kill();
         let _ = child.wait();

@@ -126,7 +126,7 @@ fn read_block(node: &Value, depth: usize, out: &mut Vec<Block>) {
                 items: read_items(node, next),
             });
         }
-        "codeBlock" => out.push(Block::CodeBlock {
+        "codeBlock" => out.push(Block::Code {
             language: attr_str(node, "language")
                 .filter(|l| !l.is_empty())
                 .map(str::to_owned),

@@ -37,7 +37,7 @@ fn write_block(block: &Block) -> Value {
             value["attrs"] = json!({ "order": start });
             value
         }
-        Block::CodeBlock { language, text } => {
+        Block::Code { language, text } => {
             let content = if text.is_empty() {
                 Vec::new()
             } else {
@@ -82,7 +82,7 @@ fn write_items(items: &[Vec<Block>]) -> Vec<Value> {
             if !matches!(
                 blocks.first(),
                 Some(Block::Paragraph(_) | Block::BulletList(_) | Block::OrderedList { .. })
-                    | Some(Block::CodeBlock { .. })
+                    | Some(Block::Code { .. })
             ) {
                 blocks.insert(0, Block::Paragraph(Vec::new()));
             }

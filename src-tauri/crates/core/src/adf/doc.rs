@@ -17,7 +17,7 @@ pub(crate) enum Block {
         start: u64,
         items: Vec<Vec<Block>>,
     },
-    CodeBlock {
+    Code {
         language: Option<String>,
         text: String,
     },
@@ -128,7 +128,7 @@ fn block_plain(block: &Block) -> String {
             .map(|(i, item)| format!("{}. {}", start.saturating_add(i as u64), item_plain(item)))
             .collect::<Vec<_>>()
             .join("\n"),
-        Block::CodeBlock { text, .. } => text.clone(),
+        Block::Code { text, .. } => text.clone(),
         Block::Quote(blocks) => blocks_plain(blocks),
         Block::Rule => "----".to_owned(),
     }

@@ -104,7 +104,7 @@ impl Reader {
                 if text.ends_with('\n') {
                     text.pop();
                 }
-                Block::CodeBlock { language, text }
+                Block::Code { language, text }
             }
         };
         self.push_block(block);

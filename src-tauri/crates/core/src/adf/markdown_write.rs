@@ -21,7 +21,7 @@ fn write_block(block: &Block) -> String {
         Block::OrderedList { start, items } => {
             write_list(items, |i| format!("{}. ", start.saturating_add(i as u64)))
         }
-        Block::CodeBlock { language, text } => {
+        Block::Code { language, text } => {
             let mut fence = "```".to_owned();
             while text.contains(&fence) {
                 fence.push('`');

@@ -21,6 +21,7 @@ mod doc;
 mod markdown;
 mod markdown_write;
 mod wiki;
+mod wiki_inline;
 mod wiki_write;
 
 #[cfg(test)]

@@ -185,3 +185,30 @@ fn malformed_wiki_never_panics() {
     let deep = format!("{} x", "*".repeat(10_000));
     assert!(wiki_to_plain_text(&deep).ends_with('x'));
 }
+
+#[test]
+fn macros_images_and_tables_degrade_to_text() {
+    assert_eq!(wiki_to_markdown("{color:red}red{color} text"), "red text");
+    assert_eq!(wiki_to_plain_text("{panel:title=T}inside{panel}"), "inside");
+    assert_eq!(
+        wiki_to_plain_text("see !screen shot.png|thumbnail! here"),
+        "see [screen shot.png] here"
+    );
+    assert_eq!(wiki_to_plain_text("Wow! Great!"), "Wow! Great!");
+    assert_eq!(
+        wiki_to_plain_text("||Key||Value||\n|a|*1*|"),
+        "Key | Value\n\na | 1"
+    );
+    assert_eq!(
+        wiki_to_plain_text("{unknown}stays{unknown}"),
+        "{unknown}stays{unknown}"
+    );
+}
+
+#[test]
+fn code_containing_the_code_macro_uses_noformat() {
+    let md = "```\nuse {code} here\n```";
+    let wiki = markdown_to_wiki(md);
+    assert_eq!(wiki, "{noformat}\nuse {code} here\n{noformat}");
+    assert_eq!(wiki_to_markdown(&wiki), md);
+}

@@ -2,7 +2,8 @@
 //! [`super::wiki::read`] reads back the same model.
 
 use super::doc::{normalize_inlines, split_outer_whitespace, Block, Inline};
-use super::wiki::{heading, is_word, list_marker};
+use super::wiki::{heading, list_marker};
+use super::wiki_inline::is_word;
 
 /// Writes the document model as wiki markup that [`super::wiki::read`] parses back to the same model.
 pub(crate) fn write(blocks: &[Block]) -> String {
@@ -22,7 +23,11 @@ fn write_block(block: &Block, list_prefix: &str) -> String {
         }
         Block::BulletList(items) => write_list(items, &format!("{list_prefix}*")),
         Block::OrderedList { items, .. } => write_list(items, &format!("{list_prefix}#")),
-        Block::CodeBlock { language, text } => match language {
+        // Code that itself contains `{code}` goes in `{noformat}` (no highlighting, but intact).
+        Block::Code { text, .. } if text.contains("{code}") && !text.contains("{noformat}") => {
+            format!("{{noformat}}\n{text}\n{{noformat}}")
+        }
+        Block::Code { language, text } => match language {
             Some(lang) => format!("{{code:{lang}}}\n{text}\n{{code}}"),
             None => format!("{{code}}\n{text}\n{{code}}"),
         },

@@ -16,18 +16,21 @@ pub struct IssueType {
     pub name: String,
     /// Description.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub description: Option<String>,
     /// Icon URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub icon_url: Option<String>,
     /// Whether issues of this type are subtasks (they need a parent).
     #[serde(default)]
     pub subtask: bool,
     /// Cloud: 0 standard, -1 subtask, 1 epic and above.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub hierarchy_level: Option<i32>,
     /// Avatar id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(type = "number | null")]
+    #[ts(type = "number", optional)]
     pub avatar_id: Option<i64>,
 }

@@ -16,14 +16,18 @@ pub struct Priority {
     pub name: String,
     /// Icon URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub icon_url: Option<String>,
     /// Colour as `#rrggbb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub status_color: Option<String>,
     /// Description.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub description: Option<String>,
     /// Whether this is the default priority (Cloud).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub is_default: Option<bool>,
 }

@@ -103,7 +103,11 @@ impl JiraVersion {
 
     /// A version from its parts.
     pub const fn new(major: u32, minor: u32, patch: u32) -> Self {
-        JiraVersion { major, minor, patch }
+        JiraVersion {
+            major,
+            minor,
+            patch,
+        }
     }
 
     /// Parses `"9.12.3"`, `"8.20"`, `"10.3.19-SNAPSHOT"` or `"1001.0.0-SNAPSHOT"`: leading
@@ -116,7 +120,11 @@ impl JiraVersion {
         let major = parts.next().flatten().unwrap_or(0);
         let minor = parts.next().flatten().unwrap_or(0);
         let patch = parts.next().flatten().unwrap_or(0);
-        JiraVersion { major, minor, patch }
+        JiraVersion {
+            major,
+            minor,
+            patch,
+        }
     }
 
     /// True when this version is `other` or newer.

@@ -16,12 +16,15 @@ pub struct Status {
     pub name: String,
     /// Description.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub description: Option<String>,
     /// Icon URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub icon_url: Option<String>,
     /// The category (to do / in progress / done), which gives the colour.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub status_category: Option<StatusCategory>,
 }
 
@@ -42,13 +45,16 @@ pub struct StatusCategory {
     pub name: String,
     /// Jira's colour name, e.g. `blue-gray`, `yellow`, `green`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub color_name: Option<String>,
 }
 
 impl Status {
     /// True when the status is in the `done` category.
     pub fn is_done(&self) -> bool {
-        self.status_category.as_ref().is_some_and(|c| c.key == "done")
+        self.status_category
+            .as_ref()
+            .is_some_and(|c| c.key == "done")
     }
 }
 
@@ -65,5 +71,6 @@ pub struct Resolution {
     pub name: String,
     /// Description.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub description: Option<String>,
 }

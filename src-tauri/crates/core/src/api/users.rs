@@ -10,23 +10,36 @@ use ts_rs::TS;
 #[ts(export)]
 pub struct AvatarUrls {
     /// 16×16 pixels.
-    #[serde(rename = "16x16", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "16x16")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub x16: Option<String>,
     /// 24×24 pixels.
-    #[serde(rename = "24x24", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "24x24")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub x24: Option<String>,
     /// 32×32 pixels.
-    #[serde(rename = "32x32", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "32x32")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub x32: Option<String>,
     /// 48×48 pixels.
-    #[serde(rename = "48x48", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "48x48")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub x48: Option<String>,
 }
 
 impl AvatarUrls {
     /// The smallest avatar at least `size` pixels wide, else the largest there is.
     pub fn best_for(&self, size: u32) -> Option<&str> {
-        let all = [(16, &self.x16), (24, &self.x24), (32, &self.x32), (48, &self.x48)];
+        let all = [
+            (16, &self.x16),
+            (24, &self.x24),
+            (32, &self.x32),
+            (48, &self.x48),
+        ];
         all.iter()
             .find(|(s, url)| *s >= size && url.is_some())
             .or_else(|| all.iter().rev().find(|(_, url)| url.is_some()))
@@ -41,39 +54,50 @@ impl AvatarUrls {
 pub struct User {
     /// Cloud's identifier.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub account_id: Option<String>,
     /// Data Center's username (the identifier its API takes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub name: Option<String>,
     /// Data Center's stable user key (e.g. `JIRAUSER10100`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub key: Option<String>,
     /// The name to show.
     #[serde(default)]
     pub display_name: String,
     /// Email, when the user's privacy settings (Cloud) or the admin (DC) allow.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub email_address: Option<String>,
     /// Whether the account is active.
     #[serde(default = "default_true")]
     pub active: bool,
     /// Avatars by size.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub avatar_urls: Option<AvatarUrls>,
     /// Time zone, e.g. `Europe/Berlin`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub time_zone: Option<String>,
     /// Locale, e.g. `en_US`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub locale: Option<String>,
     /// Cloud: `atlassian`, `app` (bots) or `customer`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub account_type: Option<String>,
     /// The REST URL of this user.
-    #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "self")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub self_url: Option<String>,
     /// Group names, with `expand=groups`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub groups: Option<GroupList>,
 }
 
@@ -103,6 +127,7 @@ pub struct GroupName {
     pub name: String,
     /// Cloud's group id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub group_id: Option<String>,
 }
 
@@ -150,14 +175,15 @@ impl User {
         if let Some(id) = self.account_id.as_deref().filter(|s| !s.is_empty()) {
             return Some(UserId::AccountId(id.to_owned()));
         }
-        self.name.as_deref().filter(|s| !s.is_empty()).map(|n| UserId::Name(n.to_owned()))
+        self.name
+            .as_deref()
+            .filter(|s| !s.is_empty())
+            .map(|n| UserId::Name(n.to_owned()))
     }
 
     /// Whether two descriptions are the same person (by accountId, key or name).
     pub fn same_as(&self, other: &User) -> bool {
-        let eq = |a: &Option<String>, b: &Option<String>| {
-            matches!((a, b), (Some(a), Some(b)) if !a.is_empty() && a == b)
-        };
+        let eq = |a: &Option<String>, b: &Option<String>| matches!((a, b), (Some(a), Some(b)) if !a.is_empty() && a == b);
         eq(&self.account_id, &other.account_id)
             || eq(&self.key, &other.key)
             || (self.account_id.is_none() && eq(&self.name, &other.name))
@@ -168,7 +194,10 @@ impl User {
         if !self.display_name.is_empty() {
             return &self.display_name;
         }
-        self.name.as_deref().or(self.account_id.as_deref()).unwrap_or("")
+        self.name
+            .as_deref()
+            .or(self.account_id.as_deref())
+            .unwrap_or("")
     }
 }
 
@@ -184,6 +213,7 @@ pub struct FoundUsers {
     pub total: u32,
     /// "Showing 20 of 25 matching users".
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub header: Option<String>,
 }
 

@@ -11,8 +11,8 @@ use super::oauth1::{
     OOB_CALLBACK,
 };
 use super::oauth2::{
-    accessible_resources_url, parse_accessible_resources, send_token_request, AccessibleResource,
-    OAuth2Client, TokenSet,
+    accessible_resources_url, parse_accessible_resources, redirect_refused, send_token_request,
+    AccessibleResource, OAuth2Client, TokenSet,
 };
 use crate::error::{Error, Result};
 use crate::http::{error_from_reqwest, error_from_response};
@@ -155,7 +155,8 @@ where
     open(&authorization.url)?;
     let query = listener
         .wait("state", authorization.state.expose(), timeout)
-        .await?;
+        .await
+        .map_err(|e| redirect_refused(client, &e.to_string()).unwrap_or(e))?;
     let code = query
         .get("code")
         .filter(|c| !c.is_empty())

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{delete, get};
 use axum::{Form, Json, Router};
 use serde::Deserialize;
@@ -142,7 +142,7 @@ async fn page_submit(
             &field("name"),
             &field("publicKey"),
         ) {
-            Ok(()) => Redirect::to(PAGE).into_response(),
+            Ok(()) => super::consent::see_other(PAGE),
             Err(e) => (
                 StatusCode::BAD_REQUEST,
                 Html(super::consent::error_page("Could not create the link", &e)),
@@ -151,7 +151,7 @@ async fn page_submit(
         },
         "delete" => {
             remove(&app, &field("consumerKey"));
-            Redirect::to(PAGE).into_response()
+            super::consent::see_other(PAGE)
         }
         _ => (
             StatusCode::BAD_REQUEST,

@@ -84,3 +84,21 @@ pub fn error_page(title: &str, detail: &str) -> String {
         d = esc(detail)
     )
 }
+
+/// 303 to `to`; a target that cannot be a `Location` header (control characters, say) gets a
+/// 400 page instead of axum's `Redirect::to`, which would panic on it.
+pub fn see_other(to: &str) -> axum::response::Response {
+    use axum::http::{header, HeaderValue, StatusCode};
+    use axum::response::{Html, IntoResponse};
+    match HeaderValue::from_str(to) {
+        Ok(v) => (StatusCode::SEE_OTHER, [(header::LOCATION, v)]).into_response(),
+        Err(_) => (
+            StatusCode::BAD_REQUEST,
+            Html(error_page(
+                "Invalid redirect",
+                "The redirect URL is not a valid URL.",
+            )),
+        )
+            .into_response(),
+    }
+}

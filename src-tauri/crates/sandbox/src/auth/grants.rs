@@ -58,7 +58,7 @@ pub fn issue_code(
         redirect_uri: redirect_uri.into(),
         scopes,
         challenge,
-        expires: now + CODE_MS,
+        expires: now.saturating_add(CODE_MS),
         grant: random_token(12),
     });
     store.dirty = true;
@@ -97,7 +97,7 @@ fn tokens(
         client_id: client.into(),
         user: user.into(),
         scopes: scopes.to_vec(),
-        expires: now + ttl_secs as i64 * 1000,
+        expires: now.saturating_add(ttl_secs as i64 * 1000),
         grant: grant.into(),
     });
     let mut v = json!({
@@ -115,7 +115,7 @@ fn tokens(
             scopes: scopes.to_vec(),
             grant: grant.into(),
             active: true,
-            expires: now + REFRESH_MS,
+            expires: now.saturating_add(REFRESH_MS),
         });
         v["refresh_token"] = json!(refresh);
     }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use axum::body::Bytes;
 use axum::extract::{Query, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method as HttpMethod, StatusCode};
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 
@@ -97,7 +97,7 @@ fn verify(
     store
         .auth
         .nonces
-        .retain(|_, seen| now - *seen < 2 * oauth1::TIMESTAMP_WINDOW_SECS * 1000);
+        .retain(|_, seen| now.saturating_sub(*seen) < 2 * oauth1::TIMESTAMP_WINDOW_SECS * 1000);
     if store.auth.nonces.contains_key(&key) {
         return Err(Problem::NonceUsed.into());
     }
@@ -198,7 +198,7 @@ async fn request_token(
         user: None,
         denied: false,
         created: now,
-        expires: now + REQUEST_TOKEN_MS,
+        expires: now.saturating_add(REQUEST_TOKEN_MS),
     };
     let pairs = [
         ("oauth_token", token.token.clone()),
@@ -291,7 +291,7 @@ async fn authorize_submit(
                 oauth1::percent_encode(&token),
                 oauth1::percent_encode(&verifier)
             );
-            Redirect::to(&to).into_response()
+            super::consent::see_other(&to)
         }
         _ if denied => Html("<h1>Access denied</h1><p>You denied access to your account.</p>".to_string()).into_response(),
         _ => Html(format!(
@@ -364,7 +364,7 @@ async fn access_token(
         user: t.user,
         denied: false,
         created: now,
-        expires: now + ACCESS_TOKEN_SECS * 1000,
+        expires: now.saturating_add(ACCESS_TOKEN_SECS * 1000),
     };
     let pairs = [
         ("oauth_token", access.token.clone()),

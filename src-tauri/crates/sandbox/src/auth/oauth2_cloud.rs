@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use axum::body::Bytes;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::{Form, Json, Router};
 use serde_json::{json, Value};
@@ -138,7 +138,7 @@ async fn authorize_submit(
     let sep = if redirect.contains('?') { '&' } else { '?' };
     let state = url::form_urlencoded::byte_serialize(get("state").as_bytes()).collect::<String>();
     if get("decision") != "accept" {
-        return Redirect::to(&format!("{redirect}{sep}error=access_denied&error_description=User%20did%20not%20authorize%20the%20request&state={state}")).into_response();
+        return super::consent::see_other(&format!("{redirect}{sep}error=access_denied&error_description=User%20did%20not%20authorize%20the%20request&state={state}"));
     }
     let scopes: Vec<String> = get("scope")
         .split_whitespace()
@@ -153,7 +153,7 @@ async fn authorize_submit(
         scopes,
         challenge,
     );
-    Redirect::to(&format!("{redirect}{sep}code={code}&state={state}")).into_response()
+    super::consent::see_other(&format!("{redirect}{sep}code={code}&state={state}"))
 }
 
 /// Atlassian documents a JSON body; a form body is accepted too.

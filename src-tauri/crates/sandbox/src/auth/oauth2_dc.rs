@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use axum::body::Bytes;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Json, Router};
 use serde::Deserialize;
@@ -145,8 +145,9 @@ async fn authorize_submit(
     let sep = if redirect.contains('?') { '&' } else { '?' };
     let state = url::form_urlencoded::byte_serialize(get("state").as_bytes()).collect::<String>();
     if get("decision") != "accept" {
-        return Redirect::to(&format!("{redirect}{sep}error=access_denied&state={state}"))
-            .into_response();
+        return super::consent::see_other(&format!(
+            "{redirect}{sep}error=access_denied&state={state}"
+        ));
     }
     let mut scopes: Vec<String> = get("scope")
         .split_whitespace()
@@ -164,7 +165,7 @@ async fn authorize_submit(
         scopes,
         challenge,
     );
-    Redirect::to(&format!("{redirect}{sep}code={code}&state={state}")).into_response()
+    super::consent::see_other(&format!("{redirect}{sep}code={code}&state={state}"))
 }
 
 /// Form-encoded body; parameters in the query string are honoured too (some clients send them).

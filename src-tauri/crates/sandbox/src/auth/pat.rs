@@ -83,7 +83,9 @@ async fn create(State(app): State<App>, caller: Caller, body: Bytes) -> ApiResul
         user: caller.user,
         token: random_token(33),
         created: now,
-        expires: b.expiration_duration.map(|d| now + d * 86_400_000),
+        expires: b
+            .expiration_duration
+            .map(|d| now.saturating_add(d.saturating_mul(86_400_000))),
         last_accessed: None,
     };
     let mut v = view(&pat);

@@ -164,9 +164,9 @@ pub fn field_value(ctx: &Ctx, store: &Store, i: &Issue, id: &str) -> Value {
     }
 }
 
-fn changelog(ctx: &Ctx, store: &Store, i: &Issue) -> Value {
-    let histories: Vec<Value> = i
-        .history
+/// The change groups of an issue (Changelog objects), oldest first.
+pub fn histories(ctx: &Ctx, store: &Store, i: &Issue) -> Vec<Value> {
+    i.history
         .iter()
         .map(|h| {
             json!({
@@ -174,13 +174,17 @@ fn changelog(ctx: &Ctx, store: &Store, i: &Issue) -> Value {
                 "author": super::user_or_null(ctx, store, Some(&h.author)),
                 "created": jira(h.created),
                 "items": h.items.iter().map(|it| json!({
-                    "field": it.field, "fieldtype": "jira",
+                    "field": it.field, "fieldId": it.field, "fieldtype": "jira",
                     "from": it.from, "fromString": it.from,
                     "to": it.to, "toString": it.to,
                 })).collect::<Vec<_>>(),
             })
         })
-        .collect();
+        .collect()
+}
+
+fn changelog(ctx: &Ctx, store: &Store, i: &Issue) -> Value {
+    let histories = histories(ctx, store, i);
     json!({ "startAt": 0, "maxResults": histories.len(), "total": histories.len(), "histories": histories })
 }
 
@@ -267,4 +271,33 @@ pub fn issue(
         v["changelog"] = changelog(ctx, store, i);
     }
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_selection_follows_jiras_rules() {
+        let store = crate::seed::build(&crate::Config::default());
+        let all = select_fields(&store, None, "*all");
+        assert!(
+            all.contains(&"comment".to_string()) && all.contains(&"customfield_10016".to_string())
+        );
+        let nav = select_fields(&store, Some("*navigable"), "*all");
+        assert!(!nav.contains(&"comment".to_string()) && nav.contains(&"summary".to_string()));
+        assert_eq!(
+            select_fields(&store, Some("summary, status,summary"), "*all"),
+            vec!["summary", "status"]
+        );
+        let minus = select_fields(&store, Some("*all,-comment"), "id");
+        assert!(!minus.contains(&"comment".to_string()) && minus.contains(&"summary".to_string()));
+        // Only exclusions: start from the navigable set.
+        let only_minus = select_fields(&store, Some("-summary"), "id");
+        assert!(
+            !only_minus.contains(&"summary".to_string())
+                && only_minus.contains(&"status".to_string())
+        );
+        assert_eq!(select_fields(&store, Some(""), "id"), vec!["id"]);
+    }
 }

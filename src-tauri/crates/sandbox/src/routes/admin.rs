@@ -48,7 +48,7 @@ async fn set_clock(State(app): State<App>, body: Bytes) -> ApiResult<Json<Value>
             s.clock_offset_ms = o;
         }
         if let Some(a) = b.advance_secs {
-            s.clock_offset_ms += a * 1000;
+            s.clock_offset_ms = s.clock_offset_ms.saturating_add(a.saturating_mul(1000));
         }
         s.dirty = true;
     }

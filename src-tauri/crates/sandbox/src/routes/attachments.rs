@@ -241,7 +241,7 @@ async fn content_rest(
     }
     let (att_id, filename) = (a.id, a.filename.clone());
     let token = crate::auth::state::random_token(18);
-    let expires = store.now_ms() + 60_000;
+    let expires = store.now_ms().saturating_add(60_000);
     store.media_tokens.insert(token.clone(), (att_id, expires));
     let name: String = url::form_urlencoded::byte_serialize(filename.as_bytes()).collect();
     let location = format!(

@@ -29,23 +29,34 @@ fn cannot_set(id: &str) -> String {
     format!("Field '{id}' cannot be set. It is not on the appropriate screen, or unknown.")
 }
 
-/// Finds a user from `{"accountId"}`, `{"name"}`, `{"key"}` or `{"id"}`; `Ok(None)` for null.
-pub fn user_from(store: &Store, v: &Value) -> Result<Option<String>, String> {
-    let keys = ["accountId", "name", "key", "id"];
+/// Finds a user the way the site identifies them: Cloud by `{"accountId"}` only (name and key
+/// were removed for privacy), DC by `{"name"}` or `{"key"}`. `Ok(None)` for null / `-1`.
+pub fn user_from(ctx: &Ctx, store: &Store, v: &Value) -> Result<Option<String>, String> {
+    let keys: &[&str] = if ctx.cloud() {
+        &["accountId", "id"]
+    } else {
+        &["name", "key"]
+    };
     if v.is_null() || keys.iter().any(|k| v.get(k).is_some_and(Value::is_null)) {
         return Ok(None);
     }
-    let ident = keys
-        .iter()
-        .find_map(|k| v.get(k).and_then(Value::as_str))
-        .or_else(|| v.as_str());
+    let ident = keys.iter().find_map(|k| v.get(k).and_then(Value::as_str));
+    let found = |i: &str| {
+        store.users.iter().find(|u| {
+            if ctx.cloud() {
+                u.account_id == i
+            } else {
+                u.username.eq_ignore_ascii_case(i) || u.key == i
+            }
+        })
+    };
     match ident {
         Some(i) if i.is_empty() || i == "-1" => Ok(None),
-        Some(i) => store
-            .find_user(i)
+        Some(i) => found(i)
             .map(|u| Some(u.key.clone()))
             .ok_or_else(|| format!("User '{i}' does not exist.")),
-        None => Err("Could not find a user from the given value.".into()),
+        None if ctx.cloud() => Err("Specify the user by accountId.".into()),
+        None => Err("Specify the user by name or key.".into()),
     }
 }
 
@@ -145,7 +156,7 @@ fn set_field(
             }
         }
         "assignee" if on_screen => {
-            let key = user_from(store, v)?;
+            let key = user_from(ctx, store, v)?;
             if let Some(k) = &key {
                 let project = store
                     .project_by_id(issue.project_id)
@@ -167,7 +178,7 @@ fn set_field(
             issue.assignee = key;
         }
         "reporter" if !matches!(screen, Screen::Transition(_)) => {
-            issue.reporter = user_from(store, v)?;
+            issue.reporter = user_from(ctx, store, v)?;
         }
         "labels" if on_screen => issue.labels = string_list(v, "labels")?,
         "duedate" if on_screen => {
@@ -272,7 +283,7 @@ fn custom_input(
                 .collect::<Result<Vec<_>, _>>()
                 .map(|v| json!(v))
         }
-        CustomKind::UserPicker => user_from(store, v).map(|k| json!(k)),
+        CustomKind::UserPicker => user_from(ctx, store, v).map(|k| json!(k)),
         CustomKind::Date => {
             let s = v.as_str().unwrap_or("");
             crate::time_fmt::parse_date(s)
@@ -340,7 +351,6 @@ pub fn apply(
                 }
                 continue;
             }
-            let current = crate::render::issue::field_value(ctx, store, issue, id);
             let new_value = match verb.as_str() {
                 "set" => value.clone(),
                 "add" | "remove" => {
@@ -371,7 +381,6 @@ pub fn apply(
                     continue;
                 }
             };
-            let _ = current;
             let r = set_field(ctx, store, issue, id, &new_value, &screen);
             record(id, r, &mut errors, &mut out);
         }

@@ -3,6 +3,7 @@
 
 mod admin;
 mod attachments;
+mod changelog;
 mod comments;
 mod createmeta_legacy;
 mod issue_write;
@@ -37,6 +38,7 @@ pub fn router() -> Router<App> {
         .merge(issues::router())
         .merge(search::router())
         .merge(comments::router())
+        .merge(changelog::router())
         .merge(transitions::router())
         .merge(attachments::router())
         .merge(users::router())
@@ -101,8 +103,14 @@ pub fn ctx(app: &App, v: &str) -> ApiResult<Ctx> {
             )))
         }
     };
+    let via_gateway = crate::server::VIA_GATEWAY.try_with(|g| *g).unwrap_or(false);
+    let base = if via_gateway {
+        format!("{}/ex/jira/{}", app.base, app.cloud_id)
+    } else {
+        app.base.clone()
+    };
     Ok(Ctx {
-        base: app.base.clone(),
+        base,
         mode: app.mode(),
         api,
     })

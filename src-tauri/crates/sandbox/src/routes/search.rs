@@ -302,6 +302,10 @@ async fn search_jql(
     let store = app.lock();
     let ids = run(&store, &caller.user, jql_text, true, true)?;
     let fields = render::issue::select_fields(&store, get("fields"), "id");
+    // Cloud returns up to 5000 issues per page only when nothing but id/key is asked for;
+    // with more fields it returns fewer (the sandbox: 100), and clients must page by token.
+    let light = fields.iter().all(|f| f == "id" || f == "key") && get("expand").is_none();
+    let max = if light { max } else { max.min(100) };
     let expand = get("expand").unwrap_or("");
     let page: Vec<i64> = ids.iter().skip(start).take(max).copied().collect();
     let is_last = start + page.len() >= ids.len();

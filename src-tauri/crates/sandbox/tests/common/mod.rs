@@ -130,3 +130,23 @@ pub fn form_pairs(s: &str) -> std::collections::HashMap<String, String> {
         .into_owned()
         .collect()
 }
+
+/// PKCE S256 challenge of a verifier.
+pub fn pkce_challenge(verifier: &str) -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .encode(sha2::Sha256::digest(verifier.as_bytes()))
+}
+
+/// A query parameter of a redirect `Location`.
+pub fn query_param(location: &str, name: &str) -> Option<String> {
+    url::Url::parse(location)
+        .ok()?
+        .query_pairs()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.to_string())
+}
+
+/// The loopback redirect URL the OAuth tests use.
+pub const CALLBACK: &str = "http://127.0.0.1:8765/callback";

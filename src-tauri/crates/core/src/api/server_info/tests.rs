@@ -51,7 +51,10 @@ fn server_and_old_versions() {
 fn versions_compare_numerically() {
     assert!(JiraVersion::parse("8.14.0") > JiraVersion::parse("8.2.0"));
     assert!(JiraVersion::parse("10.0") > JiraVersion::parse("9.17.5"));
-    assert_eq!(JiraVersion::parse("10.3.19-SNAPSHOT"), JiraVersion::new(10, 3, 19));
+    assert_eq!(
+        JiraVersion::parse("10.3.19-SNAPSHOT"),
+        JiraVersion::new(10, 3, 19)
+    );
     assert_eq!(JiraVersion::parse("9"), JiraVersion::new(9, 0, 0));
     assert_eq!(JiraVersion::parse("garbage"), JiraVersion::new(0, 0, 0));
     assert_eq!(JiraVersion::parse("8.x.1"), JiraVersion::new(8, 0, 1));

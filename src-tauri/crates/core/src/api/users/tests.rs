@@ -41,24 +41,47 @@ const DC_USER: &str = r#"{
 #[test]
 fn cloud_user_is_identified_by_account_id() {
     let user: User = serde_json::from_str(CLOUD_USER).expect("cloud user");
-    assert_eq!(user.id(), Some(UserId::AccountId("5b10a2844c20165700ede21g".into())));
-    assert_eq!(user.id().map(|id| id.to_json()), Some(json!({ "accountId": "5b10a2844c20165700ede21g" })));
+    assert_eq!(
+        user.id(),
+        Some(UserId::AccountId("5b10a2844c20165700ede21g".into()))
+    );
+    assert_eq!(
+        user.id().map(|id| id.to_json()),
+        Some(json!({ "accountId": "5b10a2844c20165700ede21g" }))
+    );
     assert_eq!(user.label(), "Mia Krystof");
     assert_eq!(user.name, None);
     assert_eq!(user.account_type.as_deref(), Some("atlassian"));
     let avatars = user.avatar_urls.as_ref().expect("avatars");
-    assert_eq!(avatars.best_for(20), Some("https://avatar-management.example/mia/24"));
-    assert_eq!(avatars.best_for(100), Some("https://avatar-management.example/mia/48"));
+    assert_eq!(
+        avatars.best_for(20),
+        Some("https://avatar-management.example/mia/24")
+    );
+    assert_eq!(
+        avatars.best_for(100),
+        Some("https://avatar-management.example/mia/48")
+    );
 }
 
 #[test]
 fn dc_user_is_identified_by_name() {
     let user: User = serde_json::from_str(DC_USER).expect("dc user");
     assert_eq!(user.id(), Some(UserId::Name("fred".into())));
-    assert_eq!(user.id().map(|id| id.to_json()), Some(json!({ "name": "fred" })));
-    assert_eq!(user.id().as_ref().map(UserId::query_param), Some(("username", "fred")));
+    assert_eq!(
+        user.id().map(|id| id.to_json()),
+        Some(json!({ "name": "fred" }))
+    );
+    assert_eq!(
+        user.id().as_ref().map(UserId::query_param),
+        Some(("username", "fred"))
+    );
     assert_eq!(user.key.as_deref(), Some("JIRAUSER10100"));
-    let groups: Vec<&str> = user.groups.iter().flat_map(|g| &g.items).map(|g| g.name.as_str()).collect();
+    let groups: Vec<&str> = user
+        .groups
+        .iter()
+        .flat_map(|g| &g.items)
+        .map(|g| g.name.as_str())
+        .collect();
     assert_eq!(groups, ["jira-users", "developers"]);
     // Only 16 and 48 were sent: 24 falls to the next size up.
     assert_eq!(
@@ -70,7 +93,8 @@ fn dc_user_is_identified_by_name() {
 #[test]
 fn minimal_and_odd_users() {
     // An issue's assignee on a privacy-restricted Cloud site: no email, no time zone.
-    let user: User = serde_json::from_str(r#"{"accountId":"abc","displayName":"A"}"#).expect("user");
+    let user: User =
+        serde_json::from_str(r#"{"accountId":"abc","displayName":"A"}"#).expect("user");
     assert!(user.active);
     assert_eq!(user.email_address, None);
     // A deleted DC user: only a name survives.
@@ -85,7 +109,8 @@ fn minimal_and_odd_users() {
 #[test]
 fn same_person_across_descriptions() {
     let a: User = serde_json::from_str(DC_USER).expect("dc user");
-    let b: User = serde_json::from_str(r#"{"key":"JIRAUSER10100","name":"fred.renamed"}"#).expect("user");
+    let b: User =
+        serde_json::from_str(r#"{"key":"JIRAUSER10100","name":"fred.renamed"}"#).expect("user");
     assert!(a.same_as(&b));
     let c: User = serde_json::from_str(r#"{"name":"fred"}"#).expect("user");
     assert!(a.same_as(&c));
@@ -96,11 +121,15 @@ fn same_person_across_descriptions() {
 
 #[test]
 fn serializes_camel_case_without_absent_fields() {
-    let user: User = serde_json::from_str(r#"{"accountId":"abc","displayName":"A"}"#).expect("user");
+    let user: User =
+        serde_json::from_str(r#"{"accountId":"abc","displayName":"A"}"#).expect("user");
     assert_eq!(
         serde_json::to_value(&user).expect("json"),
         json!({ "accountId": "abc", "displayName": "A", "active": true })
     );
     let id = UserId::Name("fred".into());
-    assert_eq!(serde_json::to_value(&id).expect("json"), json!({ "kind": "name", "value": "fred" }));
+    assert_eq!(
+        serde_json::to_value(&id).expect("json"),
+        json!({ "kind": "name", "value": "fred" })
+    );
 }

@@ -314,3 +314,45 @@ async fn oauth2_refuses_a_mismatched_redirect_and_lists_sites() {
         .unwrap_err();
     assert_eq!(err.kind(), "Unauthorized");
 }
+
+#[tokio::test]
+async fn data_center_refusing_the_loopback_redirect_says_how_to_allow_it() {
+    let listener = LoopbackListener::bind(0).await.unwrap();
+    let redirect = listener.redirect_uri();
+    let client = OAuth2Client {
+        provider: OAuth2Provider::DataCenter {
+            base_url: "https://jira.corp".into(),
+        },
+        client_id: "dc".into(),
+        redirect_uri: redirect.clone(),
+        scopes: vec!["WRITE".into()],
+    };
+    let err = oauth2_with_loopback(
+        &reqwest::Client::new(),
+        &client,
+        &"s".into(),
+        listener,
+        |url| {
+            let state = query_of(url)["state"].clone();
+            let params = vec![
+                ("error".into(), "invalid_request".into()),
+                (
+                    "error_description".into(),
+                    "Invalid redirect_uri: must use HTTPS".into(),
+                ),
+                ("state".into(), state),
+            ];
+            browser(redirect.clone(), params);
+            Ok(())
+        },
+        Duration::from_secs(10),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(err.kind(), "InvalidInput");
+    assert!(
+        err.to_string()
+            .contains("skip.redirect.url.https.requirement"),
+        "{err}"
+    );
+}

@@ -84,17 +84,8 @@ pub fn parse_token_response(
         (false, true) => code.clone(),
         (false, false) => format!("{code}: {description}"),
     };
-    let insecure_redirect = client.redirect_uri.starts_with("http://");
-    if matches!(client.provider, OAuth2Provider::DataCenter { .. })
-        && insecure_redirect
-        && (code.contains("redirect") || description.to_ascii_lowercase().contains("redirect"))
-    {
-        return Err(Error::InvalidInput(format!(
-            "Jira refused the redirect address {} ({detail}). Jira Data Center requires HTTPS \
-             redirect URLs unless its administrator sets the system property \
-             atlassian.oauth2.provider.skip.redirect.url.https.requirement=true.",
-            client.redirect_uri
-        )));
+    if let Some(err) = redirect_refused(client, &detail) {
+        return Err(err);
     }
     Err(match code.as_str() {
         "invalid_grant" => Error::TokenExpired(format!(
@@ -109,6 +100,24 @@ pub fn parse_token_response(
         }
         _ => Error::Internal(format!("the token endpoint failed ({detail})")),
     })
+}
+
+/// Data Center refuses `http://` redirect URIs unless its admin relaxed that: when an OAuth
+/// error (`detail`, from the token endpoint or the browser) is about the redirect, this is the
+/// error that says so.
+pub fn redirect_refused(client: &OAuth2Client, detail: &str) -> Option<Error> {
+    let about_redirect = detail.to_ascii_lowercase().contains("redirect");
+    (matches!(client.provider, OAuth2Provider::DataCenter { .. })
+        && client.redirect_uri.starts_with("http://")
+        && about_redirect)
+        .then(|| {
+            Error::InvalidInput(format!(
+                "Jira refused the redirect address {} ({detail}). Jira Data Center requires \
+                 HTTPS redirect URLs unless its administrator sets the system property \
+                 atlassian.oauth2.provider.skip.redirect.url.https.requirement=true.",
+                client.redirect_uri
+            ))
+        })
 }
 
 /// How the access token is kept in the keyring: with its expiry, so a restarted app knows

@@ -1,29 +1,14 @@
-//! OAuth 2.0: Cloud 3LO (JSON token endpoint, client secret required, rotating refresh tokens,
-//! gateway-only bearer) and the DC provider (form-encoded, PKCE S256, HTTPS redirect rule).
+//! OAuth 2.0 (3LO) on Cloud: JSON token endpoint, client secret required, rotating refresh
+//! tokens, PKCE when sent, bearer tokens only through the gateway path.
 
 mod common;
 
-use base64::Engine;
-use common::{body, start, start_with, Site};
+use common::{
+    body, pkce_challenge as challenge, query_param, start, start_with, Site, CALLBACK as CB,
+};
 use jiffy_sandbox::{Config, Mode};
 use serde_json::{json, Value};
-use sha2::{Digest, Sha256};
 
-const CB: &str = "http://127.0.0.1:8765/callback";
-
-fn challenge(verifier: &str) -> String {
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(Sha256::digest(verifier.as_bytes()))
-}
-
-fn query_param(location: &str, name: &str) -> Option<String> {
-    url::Url::parse(location)
-        .ok()?
-        .query_pairs()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.to_string())
-}
-
-/// Cloud: consent as `email` and return the code from the redirect.
 async fn cloud_code(s: &Site, scope: &str, pkce: Option<&str>) -> String {
     let client = s.sb.info().oauth2.clone().unwrap();
     let mut q = vec![
@@ -128,6 +113,45 @@ async fn cloud_3lo_code_exchange_gateway_and_rotation() {
         .await
         .unwrap();
     assert_eq!(r.status(), 401);
+    // Links in gateway answers point back through the gateway, so a bearer client can follow
+    // them (here: an attachment's content URL, then its short-lived download URL).
+    let issue = body(
+        s.http
+            .get(s.url(&format!(
+                "/ex/jira/{}/rest/api/3/issue/DEV-3?fields=attachment",
+                c.cloud_id
+            )))
+            .bearer_auth(&access)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    let gw_base = s.url(&format!("/ex/jira/{}/", c.cloud_id));
+    assert!(issue["self"].as_str().unwrap().starts_with(&gw_base));
+    let content = issue["fields"]["attachment"][0]["content"]
+        .as_str()
+        .unwrap();
+    assert!(content.starts_with(&gw_base));
+    let r = s
+        .http
+        .get(content)
+        .bearer_auth(&access)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let location = r.headers()["location"].to_str().unwrap().to_string();
+    let bytes = s
+        .http
+        .get(location)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(bytes.starts_with("sandbox log for DEV-3"));
     let res = body(
         s.http
             .get(s.url("/oauth/token/accessible-resources"))
@@ -226,182 +250,4 @@ async fn cloud_access_tokens_expire_and_pkce_is_checked() {
             .status(),
         401
     );
-}
-
-async fn dc_code(s: &Site, client_id: &str, redirect: &str, verifier: &str) -> reqwest::Response {
-    let q = [
-        ("client_id", client_id),
-        ("redirect_uri", redirect),
-        ("response_type", "code"),
-        ("scope", "READ WRITE"),
-        ("state", "st"),
-        ("code_challenge", &challenge(verifier)),
-        ("code_challenge_method", "S256"),
-    ];
-    let page = s
-        .http
-        .get(s.url("/rest/oauth2/latest/authorize"))
-        .query(&q)
-        .send()
-        .await
-        .unwrap();
-    if page.status() != 200 {
-        return page;
-    }
-    let form = [
-        ("client_id", client_id),
-        ("redirect_uri", redirect),
-        ("state", "st"),
-        ("scope", "READ WRITE"),
-        ("code_challenge", &challenge(verifier)),
-        ("os_username", "bob"),
-        ("os_password", "bob-pw"),
-        ("decision", "accept"),
-    ];
-    s.http
-        .post(s.url("/rest/oauth2/latest/authorize"))
-        .form(&form)
-        .send()
-        .await
-        .unwrap()
-}
-
-#[tokio::test]
-async fn dc_provider_with_pkce_and_form_bodies() {
-    let s = start(Mode::DataCenter).await;
-    let reg = body(
-        s.http
-            .post(s.url("/rest/sandbox/oauth2/clients"))
-            .json(&json!({"name": "Jiffy", "redirectUri": CB}))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
-    let (id, secret) = (
-        reg["clientId"].as_str().unwrap().to_string(),
-        reg["clientSecret"].as_str().unwrap().to_string(),
-    );
-    let verifier = "dc-verifier-abcdefghijklmnopqrstuvwxyz-0123456789";
-    // A different redirect URL than the link's is refused.
-    assert_eq!(
-        dc_code(&s, &id, "http://127.0.0.1:1/other", verifier)
-            .await
-            .status(),
-        400
-    );
-    // A forged consent POST is re-checked too.
-    let forged = [
-        ("client_id", id.as_str()),
-        ("redirect_uri", "http://evil.example/cb"),
-        ("os_username", "bob"),
-        ("os_password", "bob-pw"),
-        ("decision", "accept"),
-    ];
-    let r = s
-        .http
-        .post(s.url("/rest/oauth2/latest/authorize"))
-        .form(&forged)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 400);
-    let r = dc_code(&s, &id, CB, verifier).await;
-    assert_eq!(r.status(), 303);
-    let code = query_param(r.headers()["location"].to_str().unwrap(), "code").unwrap();
-    let form = [
-        ("grant_type", "authorization_code"),
-        ("client_id", &id),
-        ("client_secret", &secret),
-        ("code", &code),
-        ("redirect_uri", CB),
-        ("code_verifier", verifier),
-    ];
-    let r = s
-        .http
-        .post(s.url("/rest/oauth2/latest/token"))
-        .form(&form)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 200);
-    let t = body(r).await;
-    let access = t["access_token"].as_str().unwrap();
-    let r = s
-        .http
-        .get(s.url("/rest/api/2/myself"))
-        .bearer_auth(access)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(body(r).await["name"], "bob");
-    // Refresh (form-encoded) rotates.
-    let refresh = t["refresh_token"].as_str().unwrap();
-    let form = [
-        ("grant_type", "refresh_token"),
-        ("client_id", &id),
-        ("client_secret", &secret),
-        ("refresh_token", refresh),
-        ("redirect_uri", CB),
-    ];
-    let r = s
-        .http
-        .post(s.url("/rest/oauth2/latest/token"))
-        .form(&form)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 200);
-    assert_ne!(body(r).await["refresh_token"], refresh);
-    // Wrong secret.
-    let form = [
-        ("grant_type", "refresh_token"),
-        ("client_id", id.as_str()),
-        ("client_secret", "nope"),
-        ("refresh_token", refresh),
-    ];
-    let r = s
-        .http
-        .post(s.url("/rest/oauth2/latest/token"))
-        .form(&form)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 401);
-}
-
-#[tokio::test]
-async fn dc_requires_https_redirects_unless_the_admin_flag_is_on() {
-    let s = start(Mode::DataCenter).await;
-    s.http
-        .put(s.url("/rest/sandbox/flags"))
-        .json(&json!({"oauth2SkipHttpsRequirement": false}))
-        .send()
-        .await
-        .unwrap();
-    let r = s
-        .http
-        .post(s.url("/rest/sandbox/oauth2/clients"))
-        .json(&json!({"name": "J", "redirectUri": CB}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 400);
-    let r = dc_code(
-        &s,
-        "sandbox-dc-client",
-        CB,
-        "v-0123456789012345678901234567890123456789",
-    )
-    .await;
-    assert_eq!(r.status(), 400);
-    assert!(r.text().await.unwrap().contains("HTTPS"));
-    let r = dc_code(
-        &s,
-        "sandbox-dc-client",
-        "https://app.example/cb",
-        "v-0123456789012345678901234567890123456789",
-    )
-    .await;
-    assert_eq!(r.status(), 303);
 }

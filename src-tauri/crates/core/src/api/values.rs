@@ -1,0 +1,183 @@
+//! Field values from text: what `jiffy-cli issue create --field NAME=VALUE` and simple form
+//! inputs type, turned into the JSON Jira expects for the field's [`FieldKind`] — ids for
+//! options, versions and components (matched against `allowedValues`), `accountId` or
+//! `name` for users, ADF or wiki for rich text. Bad input becomes a
+//! [`Error::Validation`] on that field, so forms show it where it belongs.
+
+use super::fields::FieldKind;
+use super::meta::FieldMeta;
+use super::rich_text::{RichText, TextFormat};
+use super::users::UserId;
+use crate::config::Deployment;
+use crate::error::{Error, Result};
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+/// The JSON value for `field_id` from `text`. Empty text clears single-valued fields
+/// (`null`) and empties multi-valued ones (`[]`).
+///
+/// Errors: [`Error::Validation`] with a message on `field_id` for a malformed number or
+/// date, or a choice not among the allowed values.
+pub fn value_from_text(
+    field_id: &str,
+    meta: &FieldMeta,
+    deployment: Deployment,
+    text: &str,
+) -> Result<Value> {
+    let text = text.trim();
+    let kind = meta.kind();
+    let invalid = |message: String| Error::Validation {
+        message: format!("{}: {message}", display_name(field_id, meta)),
+        field_errors: BTreeMap::from([(field_id.to_owned(), message)]),
+    };
+    if text.is_empty() {
+        return Ok(if is_multi(kind) {
+            json!([])
+        } else {
+            Value::Null
+        });
+    }
+    Ok(match kind {
+        FieldKind::Text => json!(text),
+        FieldKind::RichText => {
+            RichText::from_markdown(TextFormat::for_deployment(deployment), text).to_json()
+        }
+        FieldKind::Number => {
+            number(text).ok_or_else(|| invalid(format!("“{text}” is not a number.")))?
+        }
+        FieldKind::Date => {
+            if !is_date(text) {
+                return Err(invalid(format!("“{text}” is not a date like 2024-03-31.")));
+            }
+            json!(text)
+        }
+        FieldKind::DateTime => {
+            if !text.get(..10).is_some_and(is_date) {
+                return Err(invalid(format!(
+                    "“{text}” is not a date and time like 2024-03-31T14:00:00.000+0000."
+                )));
+            }
+            json!(text)
+        }
+        FieldKind::Select
+        | FieldKind::Priority
+        | FieldKind::IssueType
+        | FieldKind::Version
+        | FieldKind::Component => choice(meta, kind, text).map_err(invalid)?,
+        FieldKind::MultiSelect | FieldKind::Versions | FieldKind::Components => {
+            let items: std::result::Result<Vec<Value>, String> = split_list(text)
+                .map(|item| choice(meta, kind, item))
+                .collect();
+            Value::Array(items.map_err(invalid)?)
+        }
+        FieldKind::Labels => {
+            let labels: Vec<&str> = text
+                .split(|c: char| c == ',' || c.is_whitespace())
+                .filter(|l| !l.is_empty())
+                .collect();
+            json!(labels)
+        }
+        FieldKind::User => user(deployment, text).to_json(),
+        FieldKind::Users => Value::Array(
+            split_list(text)
+                .map(|u| user(deployment, u).to_json())
+                .collect(),
+        ),
+        FieldKind::Parent => {
+            if text.chars().all(|c| c.is_ascii_digit()) {
+                json!({ "id": text })
+            } else {
+                json!({ "key": text.to_uppercase() })
+            }
+        }
+        // A field Jiffy has no widget for: JSON as typed, else the text itself.
+        FieldKind::Unknown => serde_json::from_str(text).unwrap_or_else(|_| json!(text)),
+    })
+}
+
+fn display_name<'a>(field_id: &'a str, meta: &'a FieldMeta) -> &'a str {
+    if meta.name.is_empty() {
+        field_id
+    } else {
+        &meta.name
+    }
+}
+
+fn is_multi(kind: FieldKind) -> bool {
+    matches!(
+        kind,
+        FieldKind::MultiSelect
+            | FieldKind::Versions
+            | FieldKind::Components
+            | FieldKind::Labels
+            | FieldKind::Users
+    )
+}
+
+fn split_list(text: &str) -> impl Iterator<Item = &str> {
+    text.split(',').map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn number(text: &str) -> Option<Value> {
+    if let Ok(n) = text.parse::<i64>() {
+        return Some(json!(n));
+    }
+    let n = text.parse::<f64>().ok().filter(|n| n.is_finite())?;
+    Some(json!(n))
+}
+
+/// `yyyy-mm-dd` with a plausible month and day.
+fn is_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return false;
+    };
+    let digits = |s: &str, n: usize| s.len() == n && s.chars().all(|c| c.is_ascii_digit());
+    if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
+        return false;
+    }
+    let (m, d) = (m.parse::<u32>().unwrap_or(0), d.parse::<u32>().unwrap_or(0));
+    (1..=12).contains(&m) && (1..=31).contains(&d)
+}
+
+fn user(deployment: Deployment, text: &str) -> UserId {
+    match deployment {
+        Deployment::Cloud => UserId::AccountId(text.to_owned()),
+        Deployment::DataCenter | Deployment::Server => UserId::Name(text.to_owned()),
+    }
+}
+
+/// One choice by id or label (case-insensitive). Without `allowedValues` (user-editable
+/// lists such as versions on some screens) Jira accepts a name, or `value` for options.
+fn choice(meta: &FieldMeta, kind: FieldKind, text: &str) -> std::result::Result<Value, String> {
+    let options = meta.options();
+    if options.is_empty() {
+        return Ok(
+            if matches!(kind, FieldKind::Select | FieldKind::MultiSelect) {
+                json!({ "value": text })
+            } else {
+                json!({ "name": text })
+            },
+        );
+    }
+    let found = options
+        .iter()
+        .find(|o| o.id == text)
+        .or_else(|| options.iter().find(|o| o.label.eq_ignore_ascii_case(text)));
+    match found {
+        Some(option) if !option.disabled => Ok(json!({ "id": option.id })),
+        Some(option) => Err(format!("“{}” can no longer be chosen.", option.label)),
+        None => {
+            let choices: Vec<&str> = options
+                .iter()
+                .filter(|o| !o.disabled)
+                .take(10)
+                .map(|o| o.label.as_str())
+                .collect();
+            Err(format!("“{text}” is not one of: {}.", choices.join(", ")))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
