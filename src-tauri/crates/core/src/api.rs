@@ -7,6 +7,7 @@ pub mod client;
 // both Cloud (v3) and Data Center (v2).
 pub mod attachments;
 pub mod comments;
+pub mod display;
 pub mod errors;
 pub mod fields;
 pub mod issue_types;

@@ -75,12 +75,12 @@ pub async fn middleware(State(app): State<App>, req: Request, next: Next) -> Res
         return next.run(req).await;
     }
     let s = app.faults.get();
-    let delay = s.latency_ms
-        + if s.jitter_ms > 0 {
-            rand::thread_rng().gen_range(0..=s.jitter_ms)
-        } else {
-            0
-        };
+    // Saturating: `/rest/sandbox/faults` takes any u64, and an overflow must not panic.
+    let delay = s.latency_ms.saturating_add(if s.jitter_ms > 0 {
+        rand::thread_rng().gen_range(0..=s.jitter_ms)
+    } else {
+        0
+    });
     if delay > 0 {
         tokio::time::sleep(Duration::from_millis(delay)).await;
     }

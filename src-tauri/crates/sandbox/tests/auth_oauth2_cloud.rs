@@ -251,3 +251,47 @@ async fn cloud_access_tokens_expire_and_pkce_is_checked() {
         401
     );
 }
+
+/// Extreme flag values (a lifetime beyond i64 milliseconds, a huge version) are clamped,
+/// not a panic: the token works and serverInfo answers.
+#[tokio::test]
+async fn extreme_token_lifetime_and_version_are_clamped() {
+    let s = start_with(Config {
+        mode: Mode::Cloud,
+        access_token_ttl_secs: u64::MAX,
+        version: Some("99999999999999.99999999.9".into()),
+        ..Config::default()
+    })
+    .await;
+    let info = s
+        .http
+        .get(s.url("/rest/api/3/serverInfo"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(info.status(), 200);
+    assert_eq!(body(info).await["version"], "99999999999999.99999999.9");
+    let c = s.sb.info().oauth2.clone().unwrap();
+    let code = cloud_code(&s, "read:jira-work read:jira-user", None).await;
+    let t = cloud_token(
+        &s,
+        json!({"grant_type": "authorization_code", "client_id": c.client_id,
+               "client_secret": c.client_secret, "code": code, "redirect_uri": CB}),
+    )
+    .await;
+    assert_eq!(t.status(), 200);
+    let access = body(t).await["access_token"].as_str().unwrap().to_string();
+    s.advance_clock(10 * 365 * 86_400).await;
+    let me = s
+        .http
+        .get(s.url(&format!("/ex/jira/{}/rest/api/3/myself", c.cloud_id)))
+        .bearer_auth(access)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        me.status(),
+        200,
+        "a token with the longest lifetime has not expired"
+    );
+}

@@ -90,3 +90,48 @@ async fn latency_and_failures_can_be_set_at_run_time() {
         200
     );
 }
+
+#[tokio::test]
+async fn jitter_varies_the_delay_within_its_bound() {
+    let s = start(Mode::DataCenter).await;
+    let put = s.http.put(s.url("/rest/sandbox/faults"));
+    let r = put.json(&json!({"jitterMs": 120})).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    let mut delays = Vec::new();
+    for _ in 0..12 {
+        let t = Instant::now();
+        let r = s.get("/rest/api/2/myself", "alice").send().await.unwrap();
+        assert_eq!(r.status(), 200);
+        delays.push(t.elapsed().as_millis());
+    }
+    // Uniform in 0..=120 ms: twelve draws all under 15 ms has odds of about 1e-11.
+    assert!(delays.iter().any(|d| *d >= 15), "{delays:?}");
+    assert!(delays.iter().all(|d| *d < 2_000), "{delays:?}");
+}
+
+#[tokio::test]
+async fn huge_latency_settings_delay_instead_of_crashing() {
+    let s = start(Mode::Cloud).await;
+    let put = |v: serde_json::Value| s.http.put(s.url("/rest/sandbox/faults")).json(&v).send();
+    let r = put(json!({"latencyMs": u64::MAX, "jitterMs": u64::MAX}))
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    // The request waits (the client gives up), rather than losing its connection to a panic.
+    let r = s
+        .get("/rest/api/3/myself", "alice")
+        .timeout(std::time::Duration::from_millis(300))
+        .send()
+        .await;
+    let err = r.expect_err("no answer while the latency lasts");
+    assert!(err.is_timeout(), "{err:?}");
+    assert_eq!(put(json!({})).await.unwrap().status(), 200);
+    assert_eq!(
+        s.get("/rest/api/3/myself", "alice")
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+}

@@ -146,3 +146,99 @@ pub(crate) fn split_outer_whitespace(text: &str) -> (&str, &str, &str) {
     let end = text.trim_end().len().max(start);
     (&text[..start], &text[start..end], &text[end..])
 }
+
+/// A mark that wraps a run of inline content when writing Markdown or wiki markup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Wrap<'a> {
+    Link(&'a str),
+    Strong,
+    Em,
+    Strike,
+}
+
+/// Writes inline content, wrapping each stretch of runs that share a mark once — so
+/// `strong("bold ") strong+em("nested")` becomes `**bold _nested_**`, not `**bold** **_nested_**`.
+/// `leaf` writes one run without its marks; `wrap` puts markers around written content.
+/// Whitespace at the edge of a stretch moves outside the markers.
+pub(crate) fn write_marked(
+    inlines: &[Inline],
+    leaf: &dyn Fn(&Inline) -> String,
+    wrap: &dyn Fn(Wrap<'_>, &str) -> String,
+) -> String {
+    let runs: Vec<Inline> = normalize_inlines(inlines.to_vec())
+        .into_iter()
+        .map(|inline| match inline {
+            // Code carries no other formatting (ADF's rule, and Markdown's code spans).
+            Inline::Text { text, marks } if marks.code => Inline::Text {
+                text,
+                marks: Marks {
+                    code: true,
+                    link: marks.link,
+                    ..Marks::default()
+                },
+            },
+            other => other,
+        })
+        .collect();
+    write_level(&runs, [true; KINDS], leaf, wrap)
+}
+
+/// Mark kinds, in the order used to break ties (links outermost).
+const KINDS: usize = 4;
+
+fn wrap_key(inline: &Inline, kind: usize) -> Option<Wrap<'_>> {
+    let Inline::Text { marks, .. } = inline else {
+        return None;
+    };
+    match kind {
+        0 => marks.link.as_deref().map(Wrap::Link),
+        1 => marks.strong.then_some(Wrap::Strong),
+        2 => marks.em.then_some(Wrap::Em),
+        3 => marks.strike.then_some(Wrap::Strike),
+        _ => None,
+    }
+}
+
+/// Wraps by the remaining mark kind that covers the most runs first, so the widest mark
+/// is outermost (`~~a **b**~~` rather than `~~a~~ **~~b~~**`).
+fn write_level(
+    runs: &[Inline],
+    remaining: [bool; KINDS],
+    leaf: &dyn Fn(&Inline) -> String,
+    wrap: &dyn Fn(Wrap<'_>, &str) -> String,
+) -> String {
+    let best = (0..KINDS)
+        .filter(|k| remaining[*k])
+        .map(|k| (runs.iter().filter(|r| wrap_key(r, k).is_some()).count(), k))
+        .filter(|(count, _)| *count > 0)
+        // Most runs first; on a tie, the lower kind (max_by_key keeps the last maximum).
+        .max_by_key(|(count, k)| (*count, KINDS - k));
+    let Some((_, kind)) = best else {
+        return runs.iter().map(leaf).collect();
+    };
+    let mut rest = remaining;
+    rest[kind] = false;
+    let mut out = String::new();
+    let mut i = 0;
+    while i < runs.len() {
+        let key = wrap_key(&runs[i], kind);
+        let mut j = i + 1;
+        while j < runs.len() && wrap_key(&runs[j], kind) == key {
+            j += 1;
+        }
+        let inner = write_level(&runs[i..j], rest, leaf, wrap);
+        match key {
+            None => out.push_str(&inner),
+            Some(w) => {
+                let (lead, core, trail) = split_outer_whitespace(&inner);
+                out.push_str(lead);
+                if !core.is_empty() {
+                    out.push_str(&wrap(w, core));
+                }
+                out.push_str(trail);
+            }
+        }
+        i = j;
+    }
+    out
+}

@@ -1,7 +1,7 @@
 //! Writing the document model as Markdown, escaped so that [`super::markdown::read`] reads
 //! back the same model.
 
-use super::doc::{normalize_inlines, push_mention, split_outer_whitespace, Block, Inline};
+use super::doc::{push_mention, split_outer_whitespace, write_marked, Block, Inline, Wrap};
 
 /// Writes the document model as Markdown that [`super::markdown::read`] parses back to the same model.
 pub(crate) fn write(blocks: &[Block]) -> String {
@@ -78,43 +78,30 @@ fn write_list(items: &[Vec<Block>], marker: impl Fn(usize) -> String) -> String 
 }
 
 fn write_inlines(inlines: &[Inline]) -> String {
-    let mut out = String::new();
-    for inline in normalize_inlines(inlines.to_vec()) {
-        match inline {
-            Inline::HardBreak => out.push('\n'),
-            Inline::Mention { name, .. } => push_mention(&mut out, &name),
-            Inline::Text { text, marks } => {
-                let (lead, core, trail) = split_outer_whitespace(&text);
-                out.push_str(lead);
-                if core.is_empty() {
-                    out.push_str(trail);
-                    continue;
-                }
-                let mut body = if marks.code {
-                    code_span(core)
-                } else {
-                    escape(core)
-                };
-                if !marks.code {
-                    if marks.strike {
-                        body = format!("~~{body}~~");
-                    }
-                    if marks.em {
-                        body = format!("_{body}_");
-                    }
-                    if marks.strong {
-                        body = format!("**{body}**");
-                    }
-                }
-                if let Some(href) = &marks.link {
-                    body = format!("[{body}](<{}>)", href.replace('>', "%3E"));
-                }
-                out.push_str(&body);
-                out.push_str(trail);
+    let leaf = |inline: &Inline| match inline {
+        Inline::HardBreak => "\n".to_owned(),
+        Inline::Mention { name, .. } => {
+            let mut out = String::new();
+            push_mention(&mut out, name);
+            escape(&out)
+        }
+        Inline::Text { text, marks } if marks.code => {
+            let (lead, core, trail) = split_outer_whitespace(text);
+            if core.is_empty() {
+                text.clone()
+            } else {
+                format!("{lead}{}{trail}", code_span(core))
             }
         }
-    }
-    out
+        Inline::Text { text, .. } => escape(text),
+    };
+    let wrap = |w: Wrap<'_>, core: &str| match w {
+        Wrap::Link(href) => format!("[{core}](<{}>)", href.replace('>', "%3E")),
+        Wrap::Strong => format!("**{core}**"),
+        Wrap::Em => format!("_{core}_"),
+        Wrap::Strike => format!("~~{core}~~"),
+    };
+    write_marked(inlines, &leaf, &wrap)
 }
 
 fn code_span(text: &str) -> String {

@@ -263,3 +263,20 @@ fn ordered_list_start_is_kept() {
     assert_eq!(adf["content"][0]["attrs"]["order"], 3);
     assert_eq!(adf_to_markdown(&adf), "3. three\n4. four");
 }
+
+#[test]
+fn nested_marks_are_written_once() {
+    for md in [
+        "**bold _nested_ end**",
+        "**_both_** and [**bold** link](<https://x.test>)",
+        "~~struck **and bold**~~",
+    ] {
+        assert_eq!(adf_to_markdown(&markdown_to_adf(md)), md);
+    }
+    assert_eq!(wiki_to_markdown("*bold _it_ end*"), "**bold _it_ end**");
+    assert_eq!(markdown_to_wiki("**bold _it_ end**"), "*bold _it_ end*");
+    assert_eq!(
+        markdown_to_wiki("[**x** y](https://x.test)"),
+        "[*x* y|https://x.test]"
+    );
+}

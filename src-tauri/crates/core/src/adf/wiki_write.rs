@@ -1,7 +1,7 @@
 //! Writing the document model as Jira wiki markup, escaped so that
 //! [`super::wiki::read`] reads back the same model.
 
-use super::doc::{normalize_inlines, split_outer_whitespace, Block, Inline};
+use super::doc::{split_outer_whitespace, write_marked, Block, Inline, Wrap};
 use super::wiki::{heading, list_marker};
 use super::wiki_inline::is_word;
 
@@ -60,51 +60,28 @@ fn write_list(items: &[Vec<Block>], prefix: &str) -> String {
 }
 
 fn write_inlines(inlines: &[Inline]) -> String {
-    let mut out = String::new();
-    for inline in normalize_inlines(inlines.to_vec()) {
-        match inline {
-            Inline::HardBreak => out.push('\n'),
-            Inline::Mention { id, .. } => {
-                out.push_str("[~");
-                out.push_str(&id);
-                out.push(']');
-            }
-            Inline::Text { text, marks } => {
-                let (lead, core, trail) = split_outer_whitespace(&text);
-                out.push_str(lead);
-                if core.is_empty() {
-                    out.push_str(trail);
-                    continue;
-                }
-                let mut body = if marks.code {
-                    format!("{{{{{}}}}}", core.replace("}}", "} }"))
-                } else {
-                    escape(core)
-                };
-                if !marks.code {
-                    if marks.strike {
-                        body = format!("-{body}-");
-                    }
-                    if marks.em {
-                        body = format!("_{body}_");
-                    }
-                    if marks.strong {
-                        body = format!("*{body}*");
-                    }
-                }
-                if let Some(href) = &marks.link {
-                    body = if core == href && body == core {
-                        format!("[{href}]")
-                    } else {
-                        format!("[{body}|{href}]")
-                    };
-                }
-                out.push_str(&body);
-                out.push_str(trail);
+    let leaf = |inline: &Inline| match inline {
+        Inline::HardBreak => "\n".to_owned(),
+        Inline::Mention { id, .. } => format!("[~{id}]"),
+        Inline::Text { text, marks } if marks.code => {
+            let (lead, core, trail) = split_outer_whitespace(text);
+            if core.is_empty() {
+                text.clone()
+            } else {
+                format!("{lead}{{{{{}}}}}{trail}", core.replace("}}", "} }"))
             }
         }
-    }
-    out
+        Inline::Text { text, .. } => escape(text),
+    };
+    let wrap = |w: Wrap<'_>, core: &str| match w {
+        // A bare URL links to itself: `[https://…]`.
+        Wrap::Link(href) if core == escape(href) => format!("[{href}]"),
+        Wrap::Link(href) => format!("[{core}|{href}]"),
+        Wrap::Strong => format!("*{core}*"),
+        Wrap::Em => format!("_{core}_"),
+        Wrap::Strike => format!("-{core}-"),
+    };
+    write_marked(inlines, &leaf, &wrap)
 }
 
 fn escape(text: &str) -> String {

@@ -166,17 +166,43 @@ impl JiraClient {
     ///
     /// Errors: the mapped HTTP error, or transport errors.
     pub async fn send(&self, request: &ApiRequest<'_>) -> Result<reqwest::Response> {
+        let body = request.body;
+        let add_body = move |builder: reqwest::RequestBuilder| match body {
+            Some(json) => builder.json(json),
+            None => builder,
+        };
+        self.send_custom(
+            request.method.clone(),
+            request.path,
+            request.query,
+            &add_body,
+        )
+        .await
+    }
+
+    /// Like [`send`](Self::send) for what [`ApiRequest`] cannot express: `customize` adds
+    /// the body and headers (a multipart upload with `X-Atlassian-Token: no-check`, a
+    /// download's `Accept`). It is called once per attempt, so it must build a fresh body.
+    ///
+    /// Errors: the mapped HTTP error, or transport errors.
+    pub async fn send_custom(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(&str, String)],
+        customize: &(dyn Fn(reqwest::RequestBuilder) -> reqwest::RequestBuilder + Sync),
+    ) -> Result<reqwest::Response> {
         if self.is_oauth2()
             && read(&self.oauth2_expires_at)
                 .is_some_and(|at| oauth2::unix_now() + oauth2::REFRESH_MARGIN_SECS >= at)
         {
             self.refresh_oauth2().await?;
         }
-        let mut response = self.send_once(request).await?;
+        let mut response = self.send_once(&method, path, query, customize).await?;
         if response.status().as_u16() == 401 {
             if self.is_oauth2() {
                 self.refresh_oauth2().await?;
-                response = self.send_once(request).await?;
+                response = self.send_once(&method, path, query, customize).await?;
             } else if self.may_switch_to_gateway() {
                 let headers = response.headers().clone();
                 let body = response.text().await.unwrap_or_default();
@@ -189,7 +215,7 @@ impl JiraClient {
                     ));
                 }
                 self.switch_to_gateway().await?;
-                response = self.send_once(request).await?;
+                response = self.send_once(&method, path, query, customize).await?;
             }
         }
         if response.status().is_success() {
@@ -206,20 +232,25 @@ impl JiraClient {
         ))
     }
 
-    async fn send_once(&self, request: &ApiRequest<'_>) -> Result<reqwest::Response> {
-        let url = format!("{}{}", self.api_root(), request.path);
+    async fn send_once(
+        &self,
+        method: &Method,
+        path: &str,
+        query: &[(&str, String)],
+        customize: &(dyn Fn(reqwest::RequestBuilder) -> reqwest::RequestBuilder + Sync),
+    ) -> Result<reqwest::Response> {
+        let url = format!("{}{}", self.api_root(), path);
         let credentials = read(&self.credentials);
-        let idempotent = is_idempotent(request.method.as_str());
+        let idempotent = is_idempotent(method.as_str());
         send_with_retry(&self.http, &self.config.retry, idempotent, || {
-            let mut builder = self
+            let builder = self
                 .http
-                .request(request.method.clone(), &url)
+                .request(method.clone(), &url)
                 .header(reqwest::header::ACCEPT, "application/json")
-                .query(request.query);
-            if let Some(body) = request.body {
-                builder = builder.json(body);
-            }
-            let mut built = builder.build().map_err(|e| error_from_reqwest(&e))?;
+                .query(query);
+            let mut built = customize(builder)
+                .build()
+                .map_err(|e| error_from_reqwest(&e))?;
             credentials.apply(&mut built)?;
             Ok(built)
         })

@@ -4,6 +4,7 @@
 
 use super::attachments::Attachment;
 use super::comments::PageOfComments;
+use super::fields::FieldSchema;
 use super::issue_types::IssueType;
 use super::meta::EditMeta;
 use super::priorities::Priority;
@@ -45,6 +46,10 @@ pub struct Issue {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub names: Option<BTreeMap<String, String>>,
+    /// `expand=schema`: field id → data type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub schema: Option<BTreeMap<String, FieldSchema>>,
     /// `expand=transitions`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]

@@ -48,12 +48,18 @@ pub type CreateIssue = IssueUpdate;
 pub type EditIssue = IssueUpdate;
 
 impl IssueUpdate {
-    /// A create body with the fields every create needs. `issue_type_id` is the id from
-    /// createmeta (names differ by language).
-    pub fn create(project_key: &str, issue_type_id: &str, summary: &str) -> Self {
+    /// A create body with the fields every create needs. `issue_type` is an id from
+    /// createmeta (preferred: names differ by language) or a name such as `Bug`; all-digit
+    /// text is taken as an id.
+    pub fn create(project_key: &str, issue_type: &str, summary: &str) -> Self {
         let mut body = IssueUpdate::default();
         body.set("project", json!({ "key": project_key }));
-        body.set("issuetype", json!({ "id": issue_type_id }));
+        let issue_type = issue_type.trim();
+        if !issue_type.is_empty() && issue_type.chars().all(|c| c.is_ascii_digit()) {
+            body.set("issuetype", json!({ "id": issue_type }));
+        } else {
+            body.set("issuetype", json!({ "name": issue_type }));
+        }
         body.set("summary", json!(summary));
         body
     }

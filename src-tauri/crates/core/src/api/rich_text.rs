@@ -79,3 +79,6 @@ impl RichText {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -2,6 +2,7 @@
 //! `SearchAndReconcileResults` from `search/jql` (`nextPageToken`/`isLast`, no total), in
 //! one type; the approximate count; and JQL autocomplete data.
 
+use super::fields::FieldSchema;
 use super::issues::Issue;
 use super::serde_util::null_as_default;
 use serde::{Deserialize, Serialize};
@@ -40,6 +41,10 @@ pub struct SearchPage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub names: Option<BTreeMap<String, String>>,
+    /// `expand=schema`: field id → data type, for the columns of custom fields.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub schema: Option<BTreeMap<String, FieldSchema>>,
     /// DC: warnings about the query (e.g. a value that does not exist).
     #[serde(default, deserialize_with = "null_as_default")]
     pub warning_messages: Vec<String>,

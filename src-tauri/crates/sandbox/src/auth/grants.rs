@@ -97,7 +97,12 @@ fn tokens(
         client_id: client.into(),
         user: user.into(),
         scopes: scopes.to_vec(),
-        expires: now.saturating_add(ttl_secs as i64 * 1000),
+        // Saturating: the lifetime is a flag, and no value of it may panic or wrap.
+        expires: now.saturating_add(
+            i64::try_from(ttl_secs)
+                .unwrap_or(i64::MAX)
+                .saturating_mul(1000),
+        ),
         grant: grant.into(),
     });
     let mut v = json!({

@@ -33,7 +33,10 @@ async fn server_info(State(app): State<App>, Path(v): Path<String>) -> ApiResult
         .take(3)
         .filter_map(|p| p.parse().ok())
         .collect();
-    let build = numbers.iter().fold(0i64, |acc, n| acc * 1000 + n);
+    // Saturating: `--version` is free text, and a huge part must not panic.
+    let build = numbers
+        .iter()
+        .fold(0i64, |acc, n| acc.saturating_mul(1000).saturating_add(*n));
     let now = app.lock().now_ms();
     let mut body = json!({
         "baseUrl": app.base,

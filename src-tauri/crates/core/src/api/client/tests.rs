@@ -268,3 +268,40 @@ fn oauth2_cloud_needs_a_site() {
     let err = JiraClient::new(conn, store, ClientConfig::new("0.1.0")).unwrap_err();
     assert_eq!(err.kind(), "InvalidInput");
 }
+
+#[tokio::test]
+async fn custom_bodies_such_as_multipart_uploads_get_auth_too() {
+    let (base, log) =
+        serve(|_| Reply(200, vec![], r#"[{"id":"10000","filename":"a.txt"}]"#.into())).await;
+    let store = Arc::new(InMemoryStore::new());
+    store
+        .set("c1", SecretKind::PersonalAccessToken, &"pat".into())
+        .unwrap();
+    let conn = connection(
+        &base,
+        Deployment::DataCenter,
+        AuthSettings::Pat { username: None },
+    );
+    let client = JiraClient::new(conn, store, ClientConfig::new("0.1.0")).unwrap();
+    let upload = |builder: reqwest::RequestBuilder| {
+        let part = reqwest::multipart::Part::bytes(b"hello".to_vec()).file_name("a.txt");
+        builder
+            .header("X-Atlassian-Token", "no-check")
+            .multipart(reqwest::multipart::Form::new().part("file", part))
+    };
+    let response = client
+        .send_custom(
+            Method::POST,
+            "/rest/api/2/issue/ABC-1/attachments",
+            &[],
+            &upload,
+        )
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let seen = log.lock().unwrap()[0].clone();
+    assert_eq!(seen.headers["x-atlassian-token"], "no-check");
+    assert!(seen.headers["content-type"].starts_with("multipart/form-data; boundary="));
+    assert!(seen.body.contains("filename=\"a.txt\"") && seen.body.contains("hello"));
+    assert_eq!(seen.headers["authorization"], "Bearer pat");
+}

@@ -41,6 +41,10 @@ fn create_issue_v3_with_adf_description() {
 
 #[test]
 fn create_subtask_v2_with_wiki_description() {
+    assert_eq!(
+        CreateIssue::create("ABC", " Bug ", "x").fields["issuetype"],
+        json!({ "name": "Bug" })
+    );
     let mut body = CreateIssue::create("ABC", "5", "Sub");
     body.set_text(
         TextFormat::Wiki,

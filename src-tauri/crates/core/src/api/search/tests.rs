@@ -37,6 +37,16 @@ fn dc_search_pages() {
     assert_eq!(page.next_page(), Some(NextPage::StartAt(2)));
     assert_eq!(page.remaining_starts(), [2, 4]);
     assert_eq!(page.warning_messages.len(), 1);
+    let with_schema: SearchPage = serde_json::from_str(
+        r#"{"startAt":0,"maxResults":50,"total":0,"issues":[],
+            "schema":{"customfield_10010":{"type":"number","custom":"com.atlassian.jira.plugin.system.customfieldtypes:float","customId":10010}}}"#,
+    )
+    .expect("page");
+    let schema = with_schema.schema.as_ref().expect("schema");
+    assert_eq!(
+        schema["customfield_10010"].kind(),
+        crate::api::fields::FieldKind::Number
+    );
     let last: SearchPage =
         serde_json::from_str(r#"{"startAt":4,"maxResults":2,"total":5,"issues":[{"id":"5"}]}"#)
             .expect("page");
