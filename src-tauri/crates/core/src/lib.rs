@@ -11,6 +11,7 @@ pub mod config;
 pub mod connections;
 pub mod error;
 pub mod http;
+pub mod ops;
 pub mod secrets;
 pub mod wizard;
 

@@ -155,6 +155,7 @@ fn build_router(app: App) -> Router {
     crate::routes::router()
         .merge(crate::auth::router())
         .fallback(crate::routes::fallback)
+        .layer(axum::middleware::from_fn(crate::routes::json_rejections))
         .layer(axum::middleware::from_fn(crate::routes::xsrf))
         .layer(from_fn_with_state(app.clone(), crate::auth::middleware))
         .layer(from_fn_with_state(app.clone(), crate::faults::middleware))

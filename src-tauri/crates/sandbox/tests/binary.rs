@@ -1,5 +1,5 @@
-//! The `jiffy-sandbox` binary: flags, the one JSON line on stdout, loopback by default, a
-//! graceful stop on SIGTERM that flushes `--data`, and refusal of bad flags.
+//! The `jiffy-sandbox` binary: flags, the one JSON line on stdout, start-up time, loopback by
+//! default, a graceful stop on SIGTERM that flushes `--data`, and refusal of bad flags.
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
@@ -82,7 +82,14 @@ fn get(base: &str, path: &str, user: &str, pw: &str) -> reqwest::blocking::Respo
 
 #[test]
 fn cloud_prints_one_line_with_users_and_oauth_client() {
+    let t = Instant::now();
     let mut p = spawn(&["--mode", "cloud", "--version", "1001.0.0-SNAPSHOT"]);
+    // "Starts in under a second with the demo seed" (the done-when).
+    let started = t.elapsed();
+    assert!(
+        started < Duration::from_secs(1),
+        "start-up took {started:?}"
+    );
     let info = p.info.clone();
     assert_eq!(info["mode"], "cloud");
     let base = info["baseUrl"].as_str().expect("baseUrl").to_string();

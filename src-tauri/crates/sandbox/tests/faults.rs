@@ -1,4 +1,5 @@
-//! Fault injection: latency, rate limit (429 + Retry-After), failures (503 / dropped).
+//! Fault injection: latency, jitter, rate limit (429 + Retry-After), failures (503 / dropped),
+//! absurd settings; and graceful shutdown with a request in flight.
 
 mod common;
 
@@ -133,5 +134,29 @@ async fn huge_latency_settings_delay_instead_of_crashing() {
             .unwrap()
             .status(),
         200
+    );
+}
+
+/// Graceful shutdown: a request already in flight (held by latency) still gets its answer,
+/// and the port is closed afterwards.
+#[tokio::test]
+async fn shutdown_lets_a_request_in_flight_finish() {
+    let common::Site { sb, http } = start_with(Config {
+        latency_ms: 400,
+        ..Config::default()
+    })
+    .await;
+    let url = format!("{}/rest/api/2/serverInfo", sb.base_url());
+    let in_flight = {
+        let (http, url) = (http.clone(), url.clone());
+        tokio::spawn(async move { http.get(url).send().await.map(|r| r.status().as_u16()) })
+    };
+    tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+    sb.shutdown().await;
+    assert_eq!(in_flight.await.unwrap().unwrap(), 200);
+    let fresh = reqwest::Client::new();
+    assert!(
+        fresh.get(url).send().await.is_err(),
+        "still listening after shutdown"
     );
 }

@@ -131,6 +131,17 @@ fn error_shape_ok(url: &str, body: &Value) -> bool {
     }
 }
 
+/// Whether `url` is a REST path (directly or through the Cloud gateway).
+fn is_rest(url: &str) -> bool {
+    let path = url.split_once("//").map_or(url, |(_, rest)| rest);
+    let path = path.split_once('/').map_or("", |(_, p)| p);
+    let path = match path.strip_prefix("ex/jira/") {
+        Some(rest) => rest.split_once('/').map_or("", |(_, p)| p),
+        None => path,
+    };
+    path.starts_with("rest/")
+}
+
 /// Sends the seeded stream of malformed requests; returns the problems found.
 async fn hammer(s: &Site, seed: u64) -> (Vec<u16>, Vec<String>) {
     let mut rng = StdRng::seed_from_u64(seed);
@@ -168,11 +179,15 @@ async fn hammer(s: &Site, seed: u64) -> (Vec<u16>, Vec<String>) {
         };
         let status = resp.status();
         statuses.push(status.as_u16());
-        let is_json = resp
+        let content_type = resp
             .headers()
             .get("content-type")
             .and_then(|v| v.to_str().ok())
-            .is_some_and(|ct| ct.contains("json"));
+            .unwrap_or("")
+            .to_string();
+        let is_json = content_type.contains("json");
+        // The browser steps of the OAuth flows (`/rest/oauth2/latest/authorize`) are pages.
+        let is_page = content_type.starts_with("text/html");
         let bytes = resp.bytes().await.unwrap_or_default();
         if status.is_server_error() {
             let text = String::from_utf8_lossy(&bytes);
@@ -180,6 +195,23 @@ async fn hammer(s: &Site, seed: u64) -> (Vec<u16>, Vec<String>) {
                 "{what}: {status} {}",
                 text.chars().take(200).collect::<String>()
             ));
+        } else if status.is_client_error()
+            && !is_json
+            && !is_page
+            && !bytes.is_empty()
+            && is_rest(&url)
+        {
+            // On REST paths every error is JSON, except Jira's own plain-text XSRF answer
+            // and OAuth 1.0a problems (form-encoded `oauth_problem=…`, as RFC 5849 has them).
+            let xsrf = status == 403 && bytes.as_ref() == b"XSRF check failed";
+            let oauth1 = bytes.starts_with(b"oauth_problem=");
+            if !xsrf && !oauth1 {
+                let text = String::from_utf8_lossy(&bytes);
+                let text = text.chars().take(200).collect::<String>();
+                problems.push(format!(
+                    "{what}: {status} in plain text on a REST path: {text}"
+                ));
+            }
         } else if status.is_client_error() && is_json && !bytes.is_empty() {
             match serde_json::from_slice::<Value>(&bytes) {
                 Ok(v) if error_shape_ok(&url, &v) => {}
@@ -330,5 +362,27 @@ async fn absurd_clock_offsets_do_not_break_answers() {
                 );
             }
         }
+    }
+}
+
+/// What axum's extractors refuse (a path that is not UTF-8, a multipart body without its
+/// boundary) is answered in Jira's JSON shape on REST paths, like every other error.
+#[tokio::test]
+async fn extractor_rejections_answer_in_jira_shape() {
+    let s = start(Mode::DataCenter).await;
+    let bad_path = s.get("/rest/api/2/issue/%FF%FE", "alice").send().await;
+    let bad_multipart = s
+        .post("/rest/api/2/issue/DEV-1/attachments", "alice")
+        .header("x-atlassian-token", "no-check")
+        .header("content-type", "multipart/form-data")
+        .body("garbage")
+        .send()
+        .await;
+    for r in [bad_path, bad_multipart] {
+        let r = r.expect("answer");
+        assert_eq!(r.status(), 400);
+        let v: Value = r.json().await.expect("a JSON body");
+        assert!(v["errorMessages"][0].is_string(), "{v}");
+        assert!(v["errors"].is_object(), "{v}");
     }
 }

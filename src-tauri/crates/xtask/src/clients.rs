@@ -23,12 +23,20 @@ pub fn run(root: &Path) -> Result<()> {
         if !proc::has("python3") {
             bail!("python3 is missing, so the third-party client check cannot run: install Python 3.9+");
         }
-        proc::run(Command::new("python3").args(["-m", "venv", "--clear"]).arg(&venv))
-            .context("could not create a virtualenv (on Debian: apt-get install python3-venv)")?;
+        proc::run(
+            Command::new("python3")
+                .args(["-m", "venv", "--clear"])
+                .arg(&venv),
+        )
+        .context("could not create a virtualenv (on Debian: apt-get install python3-venv)")?;
         proc::run(Command::new(&python).args(["-m", "pip", "install", "-q", PYTHON_JIRA]))?;
         std::fs::write(&marker, b"")?;
     }
-    proc::run(Command::new("cargo").args(["build", "-q", "-p", "jiffy-sandbox"]).current_dir(root))?;
+    proc::run(
+        Command::new("cargo")
+            .args(["build", "-q", "-p", "jiffy-sandbox"])
+            .current_dir(root),
+    )?;
     let sandbox = target.join("debug/jiffy-sandbox");
     let script = root.join("src-tauri/crates/sandbox/clients/python_jira.py");
     let mut failures = Vec::new();
@@ -46,7 +54,11 @@ pub fn run(root: &Path) -> Result<()> {
             Err(anyhow::anyhow!("the sandbox printed no start-up line"))
         } else {
             // Through the environment, so a failure's command line stays short and readable.
-            proc::run(Command::new(&python).arg(&script).env("JIFFY_SANDBOX_INFO", line.trim()))
+            proc::run(
+                Command::new(&python)
+                    .arg(&script)
+                    .env("JIFFY_SANDBOX_INFO", line.trim()),
+            )
         };
         let _ = child.kill();
         let _ = child.wait();

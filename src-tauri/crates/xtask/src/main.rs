@@ -64,7 +64,11 @@ fn bundle(root: &Path) -> Result<()> {
     let cli = root.join("ui/node_modules/.bin/tauri");
     // The CLI finds src-tauri/tauri.conf.json by searching from the workspace root; its
     // beforeBuildCommand builds the UI.
-    proc::run(std::process::Command::new(cli).arg("build").current_dir(root))
+    proc::run(
+        std::process::Command::new(cli)
+            .arg("build")
+            .current_dir(root),
+    )
 }
 
 fn bench() -> Result<()> {

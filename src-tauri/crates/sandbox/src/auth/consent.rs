@@ -75,6 +75,27 @@ pub fn oauth2_page(
     )
 }
 
+/// The authorize request's parameters the OAuth 2.0 consent form carries to its submit.
+pub fn oauth2_hidden(get: impl Fn(&str) -> String) -> Vec<(&'static str, String)> {
+    [
+        "client_id",
+        "redirect_uri",
+        "state",
+        "scope",
+        "code_challenge",
+    ]
+    .iter()
+    .map(|k| (*k, get(k)))
+    .collect()
+}
+
+/// 303 back to the client's `redirect` with `params` (already encoded) and its `state`.
+pub fn redirect_back(redirect: &str, params: &str, state: &str) -> axum::response::Response {
+    let sep = if redirect.contains('?') { '&' } else { '?' };
+    let state = url::form_urlencoded::byte_serialize(state.as_bytes()).collect::<String>();
+    see_other(&format!("{redirect}{sep}{params}&state={state}"))
+}
+
 /// A plain error page for the browser steps.
 pub fn error_page(title: &str, detail: &str) -> String {
     format!(

@@ -41,6 +41,53 @@ impl GrantError {
     }
 }
 
+/// The `scope` parameter as a list (space-separated, as RFC 6749 has it).
+pub fn split_scopes(scope: &str) -> Vec<String> {
+    scope.split_whitespace().map(str::to_string).collect()
+}
+
+/// Whether `client_id` may send a code to `redirect`. The consent form is checked again on
+/// submit: a forged POST must not redirect a code anywhere else.
+pub fn redirect_allowed(store: &Store, client_id: &str, redirect: &str) -> bool {
+    store.auth.oauth2_clients.iter().any(|c| {
+        c.client_id == client_id
+            && !redirect.is_empty()
+            && (c.redirect_uris.is_empty() || c.redirect_uris.iter().any(|u| u == redirect))
+    })
+}
+
+/// A token request of either server, by `grant_type`. `refresh_always`: DC issues a refresh
+/// token with every code; Cloud only with the `offline_access` scope.
+pub fn token_request(
+    store: &mut Store,
+    ttl_secs: u64,
+    p: &std::collections::HashMap<String, String>,
+    refresh_always: bool,
+) -> Result<Value, GrantError> {
+    let get = |k: &str| p.get(k).map(String::as_str);
+    let client = get("client_id").unwrap_or("");
+    match get("grant_type") {
+        Some("authorization_code") => exchange_code(
+            store,
+            ttl_secs,
+            client,
+            get("client_secret"),
+            get("code"),
+            get("redirect_uri"),
+            get("code_verifier"),
+            refresh_always,
+        ),
+        Some("refresh_token") => refresh(
+            store,
+            ttl_secs,
+            client,
+            get("client_secret"),
+            get("refresh_token"),
+        ),
+        _ => Err(GrantError::InvalidRequest("Unsupported grant_type".into())),
+    }
+}
+
 pub fn issue_code(
     store: &mut Store,
     client_id: &str,

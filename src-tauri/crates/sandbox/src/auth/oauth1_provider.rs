@@ -3,6 +3,7 @@
 //! keeps the state: nonces, the timestamp window, request/access tokens and verifiers.
 
 use std::collections::HashMap;
+use std::sync::MutexGuard;
 
 use axum::body::Bytes;
 use axum::extract::{Query, Request, State};
@@ -115,6 +116,28 @@ fn form_bytes<'a>(headers: &HeaderMap, body: &'a [u8]) -> Option<&'a [u8]> {
         .then_some(body)
 }
 
+/// What both token endpoints do first: DC only, then the signature check of the request as
+/// the client addressed it (form parameters count when the body is a form).
+fn verify_endpoint<'a>(
+    app: &'a App,
+    method: &HttpMethod,
+    headers: &HeaderMap,
+    original: Option<&OriginalPathQuery>,
+    body: &[u8],
+    path: &str,
+) -> Result<(MutexGuard<'a, Store>, SignedRequest), Response> {
+    if app.mode() != Mode::DataCenter {
+        return Err(StatusCode::NOT_FOUND.into_response());
+    }
+    let url = client_url(app, headers, original, path);
+    let auth = headers.get("authorization").and_then(|v| v.to_str().ok());
+    let mut store = app.lock();
+    let form = form_bytes(headers, body);
+    let signed =
+        verify(&mut store, method.as_str(), &url, auth, form).map_err(|r| problem(app, &r))?;
+    Ok((store, signed))
+}
+
 /// Verifies a signed API call (any route) and maps its access token to the user.
 pub fn check_api_request(app: &App, req: &Request, header: &str) -> Result<Caller, Response> {
     let url = client_url(app, req.headers(), req.extensions().get(), req.uri().path());
@@ -166,26 +189,12 @@ async fn request_token(
     original: Option<axum::Extension<OriginalPathQuery>>,
     body: Bytes,
 ) -> Response {
-    if app.mode() != Mode::DataCenter {
-        return StatusCode::NOT_FOUND.into_response();
-    }
-    let url = client_url(
-        &app,
-        &headers,
-        original.as_ref().map(|e| &e.0),
-        "/plugins/servlet/oauth/request-token",
-    );
-    let auth = headers.get("authorization").and_then(|v| v.to_str().ok());
-    let mut store = app.lock();
-    let signed = match verify(
-        &mut store,
-        method.as_str(),
-        &url,
-        auth,
-        form_bytes(&headers, &body),
-    ) {
-        Ok(s) => s,
-        Err(r) => return problem(&app, &r),
+    let original = original.as_ref().map(|e| &e.0);
+    let path = "/plugins/servlet/oauth/request-token";
+    let (mut store, signed) = match verify_endpoint(&app, &method, &headers, original, &body, path)
+    {
+        Ok(verified) => verified,
+        Err(r) => return r,
     };
     let now = store.now_ms();
     let token = OAuth1Token {
@@ -309,26 +318,12 @@ async fn access_token(
     original: Option<axum::Extension<OriginalPathQuery>>,
     body: Bytes,
 ) -> Response {
-    if app.mode() != Mode::DataCenter {
-        return StatusCode::NOT_FOUND.into_response();
-    }
-    let url = client_url(
-        &app,
-        &headers,
-        original.as_ref().map(|e| &e.0),
-        "/plugins/servlet/oauth/access-token",
-    );
-    let auth = headers.get("authorization").and_then(|v| v.to_str().ok());
-    let mut store = app.lock();
-    let signed = match verify(
-        &mut store,
-        method.as_str(),
-        &url,
-        auth,
-        form_bytes(&headers, &body),
-    ) {
-        Ok(s) => s,
-        Err(r) => return problem(&app, &r),
+    let original = original.as_ref().map(|e| &e.0);
+    let path = "/plugins/servlet/oauth/access-token";
+    let (mut store, signed) = match verify_endpoint(&app, &method, &headers, original, &body, path)
+    {
+        Ok(verified) => verified,
+        Err(r) => return r,
     };
     let now = store.now_ms();
     let token = signed.token.clone().unwrap_or_default();

@@ -12,7 +12,7 @@ use axum::routing::get;
 use axum::{Form, Json, Router};
 use serde_json::{json, Value};
 
-use super::consent::{error_page, oauth2_page};
+use super::consent::{error_page, oauth2_hidden, oauth2_page, redirect_back};
 use super::grants::{self, GrantError};
 use crate::server::App;
 use crate::Mode;
@@ -76,20 +76,8 @@ async fn authorize_page(
     if !get("code_challenge").is_empty() && get("code_challenge_method") != "S256" {
         return bad("Only code_challenge_method=S256 is supported.");
     }
-    let scopes: Vec<String> = get("scope")
-        .split_whitespace()
-        .map(str::to_string)
-        .collect();
-    let hidden: Vec<(&str, String)> = [
-        "client_id",
-        "redirect_uri",
-        "state",
-        "scope",
-        "code_challenge",
-    ]
-    .iter()
-    .map(|k| (*k, get(k)))
-    .collect();
+    let scopes = grants::split_scopes(&get("scope"));
+    let hidden = oauth2_hidden(get);
     let site = app.base.clone();
     Html(oauth2_page(
         "/authorize",
@@ -126,24 +114,15 @@ async fn authorize_submit(
             .into_response();
     };
     let redirect = get("redirect_uri");
-    // The form is re-checked: a forged POST must not redirect a code anywhere else.
-    let client_ok = store.auth.oauth2_clients.iter().any(|c| {
-        c.client_id == get("client_id")
-            && !redirect.is_empty()
-            && (c.redirect_uris.is_empty() || c.redirect_uris.contains(&redirect))
-    });
-    if !client_ok {
+    if !grants::redirect_allowed(&store, &get("client_id"), &redirect) {
         return bad("Invalid client_id or redirect_uri.");
     }
-    let sep = if redirect.contains('?') { '&' } else { '?' };
-    let state = url::form_urlencoded::byte_serialize(get("state").as_bytes()).collect::<String>();
     if get("decision") != "accept" {
-        return super::consent::see_other(&format!("{redirect}{sep}error=access_denied&error_description=User%20did%20not%20authorize%20the%20request&state={state}"));
+        let denied =
+            "error=access_denied&error_description=User%20did%20not%20authorize%20the%20request";
+        return redirect_back(&redirect, denied, &get("state"));
     }
-    let scopes: Vec<String> = get("scope")
-        .split_whitespace()
-        .map(str::to_string)
-        .collect();
+    let scopes = grants::split_scopes(&get("scope"));
     let challenge = Some(get("code_challenge")).filter(|c| !c.is_empty());
     let code = grants::issue_code(
         &mut store,
@@ -153,7 +132,7 @@ async fn authorize_submit(
         scopes,
         challenge,
     );
-    super::consent::see_other(&format!("{redirect}{sep}code={code}&state={state}"))
+    redirect_back(&redirect, &format!("code={code}"), &get("state"))
 }
 
 /// Atlassian documents a JSON body; a form body is accepted too.
@@ -180,30 +159,8 @@ async fn token(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Respo
         return not_cloud();
     }
     let p = params(&headers, &body);
-    let get = |k: &str| p.get(k).map(String::as_str);
-    let client = get("client_id").unwrap_or("");
     let ttl = app.cfg.access_token_ttl_secs;
-    let mut store = app.lock();
-    let result = match get("grant_type") {
-        Some("authorization_code") => grants::exchange_code(
-            &mut store,
-            ttl,
-            client,
-            get("client_secret"),
-            get("code"),
-            get("redirect_uri"),
-            get("code_verifier"),
-            false,
-        ),
-        Some("refresh_token") => grants::refresh(
-            &mut store,
-            ttl,
-            client,
-            get("client_secret"),
-            get("refresh_token"),
-        ),
-        _ => Err(GrantError::InvalidRequest("Unsupported grant_type".into())),
-    };
+    let result = grants::token_request(&mut app.lock(), ttl, &p, false);
     match result {
         Ok(v) => Json(v).into_response(),
         Err(e) => {

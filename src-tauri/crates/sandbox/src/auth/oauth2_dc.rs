@@ -14,7 +14,7 @@ use axum::{Form, Json, Router};
 use serde::Deserialize;
 use serde_json::json;
 
-use super::consent::{error_page, oauth2_page};
+use super::consent::{error_page, oauth2_hidden, oauth2_page, redirect_back};
 use super::grants::{self, GrantError};
 use super::state::{random_token, OAuth2Client};
 use crate::error::{json_body, ApiError, ApiResult};
@@ -78,26 +78,14 @@ async fn authorize_page(
     if get("response_type") != "code" {
         return bad("response_type must be code.");
     }
-    let scopes: Vec<String> = get("scope")
-        .split_whitespace()
-        .map(str::to_string)
-        .collect();
+    let scopes = grants::split_scopes(&get("scope"));
     if let Some(s) = scopes.iter().find(|s| !SCOPES.contains(&s.as_str())) {
         return bad(&format!("Invalid scope: {s}"));
     }
     if !get("code_challenge").is_empty() && get("code_challenge_method") != "S256" {
         return bad("Only code_challenge_method=S256 is supported.");
     }
-    let hidden: Vec<(&str, String)> = [
-        "client_id",
-        "redirect_uri",
-        "state",
-        "scope",
-        "code_challenge",
-    ]
-    .iter()
-    .map(|k| (*k, get(k)))
-    .collect();
+    let hidden = oauth2_hidden(get);
     Html(oauth2_page(
         "/rest/oauth2/latest/authorize",
         &client.name,
@@ -133,26 +121,14 @@ async fn authorize_submit(
             .into_response();
     };
     let redirect = get("redirect_uri");
-    // The form is re-checked: a forged POST must not redirect a code anywhere else.
-    let client_ok = store.auth.oauth2_clients.iter().any(|c| {
-        c.client_id == get("client_id")
-            && !redirect.is_empty()
-            && (c.redirect_uris.is_empty() || c.redirect_uris.contains(&redirect))
-    });
-    if !client_ok || !(redirect.starts_with("https://") || store.oauth2_skip_https) {
+    let https = redirect.starts_with("https://") || store.oauth2_skip_https;
+    if !https || !grants::redirect_allowed(&store, &get("client_id"), &redirect) {
         return bad("Invalid client_id or redirect_uri.");
     }
-    let sep = if redirect.contains('?') { '&' } else { '?' };
-    let state = url::form_urlencoded::byte_serialize(get("state").as_bytes()).collect::<String>();
     if get("decision") != "accept" {
-        return super::consent::see_other(&format!(
-            "{redirect}{sep}error=access_denied&state={state}"
-        ));
+        return redirect_back(&redirect, "error=access_denied", &get("state"));
     }
-    let mut scopes: Vec<String> = get("scope")
-        .split_whitespace()
-        .map(str::to_string)
-        .collect();
+    let mut scopes = grants::split_scopes(&get("scope"));
     if scopes.is_empty() {
         scopes.push("READ".into());
     }
@@ -165,7 +141,7 @@ async fn authorize_submit(
         scopes,
         challenge,
     );
-    super::consent::see_other(&format!("{redirect}{sep}code={code}&state={state}"))
+    redirect_back(&redirect, &format!("code={code}"), &get("state"))
 }
 
 /// Form-encoded body; parameters in the query string are honoured too (some clients send them).
@@ -181,30 +157,8 @@ async fn token(
     for (k, v) in q {
         p.entry(k).or_insert(v);
     }
-    let get = |k: &str| p.get(k).map(String::as_str);
-    let client = get("client_id").unwrap_or("");
     let ttl = app.cfg.access_token_ttl_secs;
-    let mut store = app.lock();
-    let result = match get("grant_type") {
-        Some("authorization_code") => grants::exchange_code(
-            &mut store,
-            ttl,
-            client,
-            get("client_secret"),
-            get("code"),
-            get("redirect_uri"),
-            get("code_verifier"),
-            true,
-        ),
-        Some("refresh_token") => grants::refresh(
-            &mut store,
-            ttl,
-            client,
-            get("client_secret"),
-            get("refresh_token"),
-        ),
-        _ => Err(GrantError::InvalidRequest("Unsupported grant_type".into())),
-    };
+    let result = grants::token_request(&mut app.lock(), ttl, &p, true);
     match result {
         Ok(v) => Json(v).into_response(),
         Err(e) => {

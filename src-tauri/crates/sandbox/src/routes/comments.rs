@@ -95,12 +95,7 @@ async fn list(
     let ctx = super::ctx(&app, &v)?;
     caller.need(Access::Read)?;
     let default_max = if ctx.cloud() { 100 } else { 50 };
-    let (start, max) = super::page(
-        q.get("startAt").map(String::as_str),
-        q.get("maxResults").map(String::as_str),
-        default_max,
-        5000,
-    )?;
+    let (start, max) = super::page_params(&q, default_max, 5000)?;
     let rendered = q.get("expand").is_some_and(|e| e.contains("renderedBody"));
     let store = app.lock();
     let issue = super::visible_issue(&store, &caller, &key)?;

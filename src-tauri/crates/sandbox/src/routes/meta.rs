@@ -155,12 +155,7 @@ async fn createmeta_types(
 ) -> ApiResult<Json<Value>> {
     let ctx = super::ctx(&app, &v)?;
     caller.need(Access::Write)?;
-    let (start, max) = super::page(
-        q.get("startAt").map(String::as_str),
-        q.get("maxResults").map(String::as_str),
-        50,
-        200,
-    )?;
+    let (start, max) = super::page_params(&q, 50, 200)?;
     let store = app.lock();
     let p = create_project(&store, &caller, &project)?;
     let types: Vec<Value> = p
@@ -169,14 +164,20 @@ async fn createmeta_types(
         .filter_map(|t| store.issue_type(t))
         .map(|t| render::issue_type(&ctx, t))
         .collect();
-    let total = types.len();
-    let page: Vec<Value> = types.into_iter().skip(start).take(max).collect();
-    let list_key = if ctx.cloud() { "issueTypes" } else { "values" };
+    Ok(Json(createmeta_page(&ctx, types, start, max, "issueTypes")))
+}
+
+/// One page of a createmeta list: Cloud names the list (`issueTypes`, `fields`), Data
+/// Center calls it `values` and adds `isLast`.
+fn createmeta_page(ctx: &Ctx, all: Vec<Value>, start: usize, max: usize, cloud_key: &str) -> Value {
+    let total = all.len();
+    let page: Vec<Value> = all.into_iter().skip(start).take(max).collect();
+    let list_key = if ctx.cloud() { cloud_key } else { "values" };
     let mut out = json!({ "startAt": start, "maxResults": max, "total": total, list_key: page });
     if !ctx.cloud() {
         out["isLast"] = json!(start + max >= total);
     }
-    Ok(Json(out))
+    out
 }
 
 async fn createmeta_fields(
@@ -187,12 +188,7 @@ async fn createmeta_fields(
 ) -> ApiResult<Json<Value>> {
     let ctx = super::ctx(&app, &v)?;
     caller.need(Access::Write)?;
-    let (start, max) = super::page(
-        q.get("startAt").map(String::as_str),
-        q.get("maxResults").map(String::as_str),
-        50,
-        200,
-    )?;
+    let (start, max) = super::page_params(&q, 50, 200)?;
     let store = app.lock();
     let p = create_project(&store, &caller, &project)?;
     let t = store
@@ -238,14 +234,7 @@ async fn createmeta_fields(
             Some(m)
         })
         .collect();
-    let total = metas.len();
-    let page: Vec<Value> = metas.into_iter().skip(start).take(max).collect();
-    let list_key = if ctx.cloud() { "fields" } else { "values" };
-    let mut out = json!({ "startAt": start, "maxResults": max, "total": total, list_key: page });
-    if !ctx.cloud() {
-        out["isLast"] = json!(start + max >= total);
-    }
-    Ok(Json(out))
+    Ok(Json(createmeta_page(&ctx, metas, start, max, "fields")))
 }
 
 async fn editmeta(
@@ -262,19 +251,32 @@ async fn editmeta(
     ))
 }
 
+/// What every catalogue endpoint does: check the API version and the caller's read access,
+/// then answer the list `items` renders from the store.
+fn catalogue(
+    app: &App,
+    v: &str,
+    caller: &Caller,
+    items: impl FnOnce(&Ctx, &Store) -> Vec<Value>,
+) -> ApiResult<Json<Value>> {
+    let ctx = super::ctx(app, v)?;
+    caller.need(Access::Read)?;
+    let store = app.lock();
+    Ok(Json(Value::Array(items(&ctx, &store))))
+}
+
 async fn priorities(
     State(app): State<App>,
     Path(v): Path<String>,
     caller: Caller,
 ) -> ApiResult<Json<Value>> {
-    let ctx = super::ctx(&app, &v)?;
-    caller.need(Access::Read)?;
-    let store = app.lock();
-    Ok(Json(json!(store
-        .priorities
-        .iter()
-        .map(|p| render::priority(&ctx, p))
-        .collect::<Vec<_>>())))
+    catalogue(&app, &v, &caller, |ctx, store| {
+        store
+            .priorities
+            .iter()
+            .map(|x| render::priority(ctx, x))
+            .collect()
+    })
 }
 
 async fn statuses(
@@ -282,14 +284,13 @@ async fn statuses(
     Path(v): Path<String>,
     caller: Caller,
 ) -> ApiResult<Json<Value>> {
-    let ctx = super::ctx(&app, &v)?;
-    caller.need(Access::Read)?;
-    let store = app.lock();
-    Ok(Json(json!(store
-        .statuses
-        .iter()
-        .map(|s| render::status(&ctx, s))
-        .collect::<Vec<_>>())))
+    catalogue(&app, &v, &caller, |ctx, store| {
+        store
+            .statuses
+            .iter()
+            .map(|x| render::status(ctx, x))
+            .collect()
+    })
 }
 
 async fn status_categories(
@@ -315,14 +316,13 @@ async fn issue_types(
     Path(v): Path<String>,
     caller: Caller,
 ) -> ApiResult<Json<Value>> {
-    let ctx = super::ctx(&app, &v)?;
-    caller.need(Access::Read)?;
-    let store = app.lock();
-    Ok(Json(json!(store
-        .issue_types
-        .iter()
-        .map(|t| render::issue_type(&ctx, t))
-        .collect::<Vec<_>>())))
+    catalogue(&app, &v, &caller, |ctx, store| {
+        store
+            .issue_types
+            .iter()
+            .map(|x| render::issue_type(ctx, x))
+            .collect()
+    })
 }
 
 async fn resolutions(
@@ -330,14 +330,13 @@ async fn resolutions(
     Path(v): Path<String>,
     caller: Caller,
 ) -> ApiResult<Json<Value>> {
-    let ctx = super::ctx(&app, &v)?;
-    caller.need(Access::Read)?;
-    let store = app.lock();
-    Ok(Json(json!(store
-        .resolutions
-        .iter()
-        .map(|r| render::resolution(&ctx, r))
-        .collect::<Vec<_>>())))
+    catalogue(&app, &v, &caller, |ctx, store| {
+        store
+            .resolutions
+            .iter()
+            .map(|x| render::resolution(ctx, x))
+            .collect()
+    })
 }
 
 async fn all_fields(
@@ -345,10 +344,7 @@ async fn all_fields(
     Path(v): Path<String>,
     caller: Caller,
 ) -> ApiResult<Json<Value>> {
-    super::ctx(&app, &v)?;
-    caller.need(Access::Read)?;
-    let store = app.lock();
-    Ok(Json(json!(fields::all(&store))))
+    catalogue(&app, &v, &caller, |_, store| fields::all(store))
 }
 
 /// Labels in use, paginated (PageBeanString).
@@ -360,12 +356,7 @@ async fn labels(
 ) -> ApiResult<Json<Value>> {
     let ctx = super::ctx(&app, &v)?;
     caller.need(Access::Read)?;
-    let (start, max) = super::page(
-        q.get("startAt").map(String::as_str),
-        q.get("maxResults").map(String::as_str),
-        1000,
-        1000,
-    )?;
+    let (start, max) = super::page_params(&q, 1000, 1000)?;
     let store = app.lock();
     let all: BTreeSet<&String> = store
         .issues

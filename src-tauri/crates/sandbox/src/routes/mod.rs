@@ -83,6 +83,34 @@ pub async fn xsrf(req: Request, next: Next) -> Response {
     next.run(req).await
 }
 
+/// axum answers a request its extractors cannot read (a path segment that is not UTF-8, a
+/// broken multipart body) in plain text; Jira's REST API answers every error in its JSON
+/// shape, so on `/rest/` paths those answers are rewritten, status and headers kept. The
+/// XSRF answer stays plain text, as Jira sends it (`text/plain` without a charset).
+pub async fn json_rejections(req: Request, next: Next) -> Response {
+    let rest = req.uri().path().starts_with("/rest/");
+    let resp = next.run(req).await;
+    let plain = resp.headers().get("content-type").is_some_and(|v| {
+        v.as_bytes()
+            .eq_ignore_ascii_case(b"text/plain; charset=utf-8")
+    });
+    if !rest || !plain || !resp.status().is_client_error() {
+        return resp;
+    }
+    let (parts, body) = resp.into_parts();
+    // Rejection texts are short; a longer body is cut rather than buffered whole.
+    let text = axum::body::to_bytes(body, 16 * 1024)
+        .await
+        .unwrap_or_default();
+    let mut json = ApiError::new(parts.status, String::from_utf8_lossy(&text)).into_response();
+    for (name, value) in &parts.headers {
+        if name != "content-type" && name != "content-length" {
+            json.headers_mut().append(name, value.clone());
+        }
+    }
+    json
+}
+
 /// Unknown paths: Jira answers 404 (JSON for REST paths).
 pub async fn fallback(req: Request) -> ApiError {
     let path = req.uri().path().to_string();
@@ -144,6 +172,20 @@ pub fn require(
             "You do not have permission to {what}."
         )))
     }
+}
+
+/// [`page`] on the `startAt`/`maxResults` of a query string.
+pub fn page_params(
+    q: &std::collections::HashMap<String, String>,
+    default_max: usize,
+    cap: usize,
+) -> ApiResult<(usize, usize)> {
+    page(
+        q.get("startAt").map(String::as_str),
+        q.get("maxResults").map(String::as_str),
+        default_max,
+        cap,
+    )
 }
 
 /// Parses `startAt`/`maxResults` with Jira's defaults and bounds.

@@ -9,9 +9,10 @@ use serde_json::{json, Value};
 
 use crate::auth::{Access, Caller};
 use crate::error::{ApiError, ApiResult};
+use crate::model::Project;
 use crate::render;
 use crate::server::App;
-use crate::store::Perm;
+use crate::store::{Perm, Store};
 
 pub fn router() -> Router<App> {
     Router::new()
@@ -44,12 +45,7 @@ async fn search(
 ) -> ApiResult<Json<Value>> {
     let ctx = super::ctx(&app, &v)?;
     caller.need(Access::Read)?;
-    let (start, max) = super::page(
-        q.get("startAt").map(String::as_str),
-        q.get("maxResults").map(String::as_str),
-        50,
-        100,
-    )?;
+    let (start, max) = super::page_params(&q, 50, 100)?;
     let store = app.lock();
     let query = q.get("query").map(|s| s.to_lowercase()).unwrap_or_default();
     let keys: Vec<String> = q
@@ -91,8 +87,12 @@ async fn search(
     Ok(Json(body))
 }
 
-fn no_project(key: &str) -> ApiError {
-    ApiError::not_found(format!("No project could be found with key '{key}'."))
+/// The project `key`, if the caller may browse it; Jira's 404 otherwise (as for a missing one).
+fn browsable<'a>(store: &'a Store, caller: &Caller, key: &str) -> ApiResult<&'a Project> {
+    store
+        .project(key)
+        .filter(|p| store.can(&caller.user, p, Perm::Browse))
+        .ok_or_else(|| ApiError::not_found(format!("No project could be found with key '{key}'.")))
 }
 
 async fn get_one(
@@ -103,10 +103,7 @@ async fn get_one(
     let ctx = super::ctx(&app, &v)?;
     caller.need(Access::Read)?;
     let store = app.lock();
-    let p = store
-        .project(&key)
-        .filter(|p| store.can(&caller.user, p, Perm::Browse))
-        .ok_or_else(|| no_project(&key))?;
+    let p = browsable(&store, &caller, &key)?;
     Ok(Json(render::project(&ctx, &store, p)))
 }
 
@@ -119,10 +116,7 @@ async fn statuses(
     let ctx = super::ctx(&app, &v)?;
     caller.need(Access::Read)?;
     let store = app.lock();
-    let p = store
-        .project(&key)
-        .filter(|p| store.can(&caller.user, p, Perm::Browse))
-        .ok_or_else(|| no_project(&key))?;
+    let p = browsable(&store, &caller, &key)?;
     let wf = store.workflow(&p.workflow);
     let mut ids: Vec<String> = wf
         .map(|w| {

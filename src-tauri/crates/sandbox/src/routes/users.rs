@@ -40,6 +40,15 @@ fn matches(u: &User, q: &str) -> bool {
         || u.account_id == q
 }
 
+/// Active users matching a search term (user search and the user picker).
+fn active_matching<'a>(store: &'a Store, term: &str) -> Vec<&'a User> {
+    store
+        .users
+        .iter()
+        .filter(|u| u.active && matches(u, term))
+        .collect()
+}
+
 /// The search term: Cloud `query`, DC `username` (both accept either here).
 fn term(ctx: &Ctx, q: &HashMap<String, String>) -> ApiResult<String> {
     let t = q
@@ -89,12 +98,7 @@ async fn get_user(
 }
 
 fn paged(ctx: &Ctx, users: Vec<&User>, q: &HashMap<String, String>) -> ApiResult<Json<Value>> {
-    let (start, max) = super::page(
-        q.get("startAt").map(String::as_str),
-        q.get("maxResults").map(String::as_str),
-        50,
-        1000,
-    )?;
+    let (start, max) = super::page_params(q, 50, 1000)?;
     Ok(Json(json!(users
         .into_iter()
         .skip(start)
@@ -113,12 +117,7 @@ async fn search(
     caller.need(Access::User)?;
     let t = term(&ctx, &q)?;
     let store = app.lock();
-    let users: Vec<&User> = store
-        .users
-        .iter()
-        .filter(|u| u.active && matches(u, &t))
-        .collect();
-    paged(&ctx, users, &q)
+    paged(&ctx, active_matching(&store, &t), &q)
 }
 
 fn assignable_in(
@@ -182,11 +181,7 @@ async fn picker(
     caller.need(Access::User)?;
     let t = q.get("query").cloned().unwrap_or_default();
     let store = app.lock();
-    let found: Vec<&User> = store
-        .users
-        .iter()
-        .filter(|u| u.active && matches(u, &t))
-        .collect();
+    let found = active_matching(&store, &t);
     let users: Vec<Value> = found
         .iter()
         .map(|u| {
