@@ -5,17 +5,79 @@
 //! Tauri-free crates so it can be tested without a window.
 
 pub mod commands;
+pub mod demo;
 pub mod error;
 mod navigation;
+pub mod state;
 
-use tauri::{Builder, Runtime};
+use jiffy_core::secrets::KeyringStore;
+use state::AppState;
+use std::sync::Arc;
+use tauri::{Builder, Manager, Runtime};
 
 /// Wires plugins and commands onto a builder. Generic over the runtime so tests can use
-/// `tauri::test::mock_builder()`.
+/// `tauri::test::mock_builder()` (and `.manage()` their own [`AppState`] first; otherwise the
+/// state is made in `setup` over the OS app folders and the OS keyring).
 pub fn build_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     builder
         .plugin(navigation::guard())
-        .invoke_handler(tauri::generate_handler![commands::app::app_info])
+        .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_clipboard_manager::init())
+        .setup(|app| {
+            if app.try_state::<AppState>().is_none() {
+                let paths = app.path();
+                let state = AppState::new(
+                    paths.app_config_dir()?,
+                    paths.app_data_dir()?,
+                    Arc::new(KeyringStore::new()),
+                    &app.package_info().version.to_string(),
+                );
+                app.manage(state);
+            }
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::app::app_info,
+            commands::connections::connections_list,
+            commands::connections::connection_test,
+            commands::connections::connection_rename,
+            commands::connections::connection_set_default,
+            commands::connections::connection_remove,
+            commands::demo::demo_start,
+            commands::wizard::open_in_browser,
+            commands::wizard::wizard_probe,
+            commands::wizard::wizard_sign_in,
+            commands::wizard::wizard_oauth1_generate_key,
+            commands::wizard::wizard_oauth1_import_key,
+            commands::wizard::wizard_oauth1_reuse_key,
+            commands::wizard::wizard_oauth1_begin,
+            commands::wizard::wizard_oauth1_verifier,
+            commands::wizard::wizard_oauth2_begin,
+            commands::wizard::wizard_oauth_wait,
+            commands::wizard::wizard_oauth_cancel,
+            commands::wizard::wizard_oauth2_choose_site,
+            commands::wizard::wizard_check,
+            commands::wizard::wizard_save,
+            commands::wizard::wizard_discard,
+        ])
+}
+
+/// Hands `jiffy://oauth/callback?...` links to the waiting OAuth 2.0 sign-in.
+fn on_deep_links<R: Runtime>(app: &tauri::AppHandle<R>, urls: &[url::Url]) {
+    let Some(state) = app.try_state::<AppState>() else {
+        return;
+    };
+    for url in urls {
+        if url.scheme() == "jiffy" {
+            if let Err(e) = state.wizard.oauth2_deep_link(url.as_str()) {
+                eprintln!("jiffy: ignored a jiffy:// link: {e}");
+            }
+        }
+    }
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.set_focus();
+    }
 }
 
 /// Starts the desktop app. Prints one plain sentence instead of GTK's panic when there is
@@ -30,8 +92,45 @@ pub fn run() {
         );
         std::process::exit(2);
     }
-    if let Err(err) = build_app(tauri::Builder::default()).run(tauri::generate_context!()) {
-        eprintln!("Jiffy could not start: {err}");
-        std::process::exit(1);
+    // Single instance first: a second `jiffy jiffy://oauth/callback?...` (what the desktop
+    // runs for a deep link) hands its link to the running app and exits.
+    let builder = tauri::Builder::default()
+        .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_deep_link::init());
+    let app = build_app(builder)
+        .setup(|app| {
+            use tauri_plugin_deep_link::DeepLinkExt;
+            let handle = app.handle().clone();
+            app.deep_link().on_open_url(move |event| {
+                on_deep_links(&handle, &event.urls());
+            });
+            // Linux and Windows register the scheme at run time (installers do it too).
+            #[cfg(any(target_os = "linux", windows))]
+            if let Err(e) = app.deep_link().register_all() {
+                eprintln!("jiffy: jiffy:// links are not registered with the desktop: {e}");
+            }
+            if let Ok(Some(urls)) = app.deep_link().get_current() {
+                on_deep_links(app.handle(), &urls);
+            }
+            Ok(())
+        })
+        .build(tauri::generate_context!());
+    match app {
+        Ok(app) => app.run(|handle, event| {
+            if let tauri::RunEvent::Exit = event {
+                if let Some(state) = handle.try_state::<AppState>() {
+                    tauri::async_runtime::block_on(state.demo.stop_all());
+                }
+            }
+        }),
+        Err(err) => {
+            eprintln!("Jiffy could not start: {err}");
+            std::process::exit(1);
+        }
     }
 }

@@ -21,6 +21,11 @@ mod server;
 mod store;
 mod time_fmt;
 
+/// The Data Center OAuth 2.0 client (incoming application link) the demo seed registers.
+pub use auth::oauth2_dc::{
+    DC_CLIENT_ID as DC_OAUTH2_CLIENT_ID, DC_CLIENT_SECRET as DC_OAUTH2_CLIENT_SECRET,
+};
+
 use std::net::SocketAddr;
 use std::path::PathBuf;
 

@@ -8,7 +8,7 @@ mod consent;
 mod grants;
 mod oauth1_provider;
 mod oauth2_cloud;
-mod oauth2_dc;
+pub(crate) mod oauth2_dc;
 mod pat;
 pub mod state;
 
