@@ -1,4 +1,12 @@
 import { defineConfig } from "vitest/config";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
+
+/** Files run in name order: the first-start tests (shell) before the ones that save connections. */
+class ByName extends BaseSequencer {
+  override async sort(files: TestSpecification[]) {
+    return [...files].sort((a, b) => a.moduleId.localeCompare(b.moduleId));
+  }
+}
 
 // End-to-end tests drive the real app window through tauri-driver; they run one at a time
 // because there is one display and one app binary.
@@ -11,5 +19,6 @@ export default defineConfig({
     fileParallelism: false,
     maxWorkers: 1,
     reporters: ["verbose"],
+    sequence: { sequencer: ByName },
   },
 });

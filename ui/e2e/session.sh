@@ -10,12 +10,24 @@ logs="${JIFFY_E2E_LOGS:?set by cargo xtask}"
 eval "$(printf 'e2e-test-pass' | gnome-keyring-daemon --unlock --components=secrets)"
 export GNOME_KEYRING_CONTROL
 
+# The system browser is a recorder (e2e/bin/xdg-open): the tests play the user's part on the
+# pages Jiffy opens, and read which pages those were.
+export PATH="$PWD/e2e/bin:$PATH"
+export JIFFY_E2E_OPENED="$logs/e2e-opened-urls.txt"
+: >"$JIFFY_E2E_OPENED"
+
 driver=""
 stop_driver() {
   if [ -n "$driver" ]; then
     kill "$driver" 2>/dev/null || true
     wait "$driver" 2>/dev/null || true
-    driver=""
+    # The system browser is a recorder (e2e/bin/xdg-open): the tests play the user's part on the
+# pages Jiffy opens, and read which pages those were.
+export PATH="$PWD/e2e/bin:$PATH"
+export JIFFY_E2E_OPENED="$logs/e2e-opened-urls.txt"
+: >"$JIFFY_E2E_OPENED"
+
+driver=""
     # WebKit's helper processes exit a moment after the session ends.
     sleep 1
   fi
@@ -39,5 +51,7 @@ start_driver
 JIFFY_E2E_THEME=light npx --no-install vitest run --config vitest.e2e.config.ts
 stop_driver
 
+# The dark pass starts like a first start again: no saved connections.
+rm -rf "${XDG_CONFIG_HOME:?}/dev.jiffy.desktop"
 GTK_THEME=Adwaita:dark start_driver
 JIFFY_E2E_THEME=dark npx --no-install vitest run --config vitest.e2e.config.ts e2e/theme.e2e.ts

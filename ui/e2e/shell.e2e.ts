@@ -21,9 +21,10 @@ describe("the app window", () => {
     const heading = await getByRole(browser, "heading", "Welcome to Jiffy");
     expect(await heading.isDisplayed()).toBe(true);
     expect(await browser.getTitle()).toBe("Jiffy");
-    const connect = await getByRole(browser, "button", "Connect to Jira");
-    // Not built yet, and honest about it: disabled, with the reason next to it.
-    expect(await connect.isEnabled()).toBe(false);
+    // A first start offers the wizard and the demo sites.
+    for (const name of ["Connect to Jira", "Try a demo Data Center site", "Try a demo Cloud site"]) {
+      expect(await (await getByRole(browser, "button", name)).isEnabled()).toBe(true);
+    }
   });
 
   it("navigates with the sidebar", async () => {

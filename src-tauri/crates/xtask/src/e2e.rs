@@ -26,6 +26,18 @@ pub fn build_app(root: &Path) -> Result<PathBuf> {
             ])
             .current_dir(root),
     )?;
+    // The tests start sandboxes of their own (TLS, failures) besides the app's demo sites.
+    proc::run(
+        Command::new("cargo")
+            .args([
+                "build",
+                "--package",
+                "jiffy-sandbox",
+                "--bin",
+                "jiffy-sandbox",
+            ])
+            .current_dir(root),
+    )?;
     let binary =
         target_dir(root)?
             .join("debug")
@@ -89,6 +101,14 @@ pub fn build_and_run(root: &Path) -> Result<()> {
     .env("XDG_CACHE_HOME", home.join(".cache"))
     .env("XDG_RUNTIME_DIR", &runtime)
     .env("JIFFY_APP_BIN", &binary)
+    .env(
+        "JIFFY_SANDBOX_BIN",
+        target.join("debug").join(if cfg!(windows) {
+            "jiffy-sandbox.exe"
+        } else {
+            "jiffy-sandbox"
+        }),
+    )
     .env("JIFFY_E2E_SCREENSHOTS", &shots)
     .env("JIFFY_E2E_LOGS", &target)
     // Compositing needs GPU paths Xvfb lacks; without it WebKit draws reliably and lighter.

@@ -128,14 +128,13 @@ pub enum FlowOutcome {
     },
 }
 
+/// The secrets a sign-in produced, by kind.
+type Secrets = Vec<(SecretKind, Sensitive<String>)>;
+
 /// What a finished dance hands back before validation.
 enum Gathered {
-    Ready(AuthSettings, Vec<(SecretKind, Sensitive<String>)>),
-    Sites(
-        AuthSettings,
-        Vec<(SecretKind, Sensitive<String>)>,
-        Vec<AccessibleResource>,
-    ),
+    Ready(AuthSettings, Secrets),
+    Sites(AuthSettings, Secrets, Vec<AccessibleResource>),
 }
 
 /// A running flow: how to cancel it, where its result arrives, and what it waits for.
@@ -148,7 +147,7 @@ pub(super) struct Flow {
     /// Deep link: the `state` it must carry, and where the redirect URL goes.
     deep_link: Option<(String, oneshot::Sender<String>)>,
     /// Several Cloud sites: the settings and secrets waiting for the choice.
-    choice: Option<(AuthSettings, Vec<(SecretKind, Sensitive<String>)>)>,
+    choice: Option<(AuthSettings, Secrets)>,
 }
 
 fn cancelled() -> Error {
