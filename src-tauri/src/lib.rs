@@ -16,27 +16,14 @@ use std::sync::Arc;
 use tauri::{Builder, Manager, Runtime};
 
 /// Wires plugins and commands onto a builder. Generic over the runtime so tests can use
-/// `tauri::test::mock_builder()` (and `.manage()` their own [`AppState`] first; otherwise the
-/// state is made in `setup` over the OS app folders and the OS keyring).
+/// `tauri::test::mock_builder()` with their own [`AppState`] (`.manage()`); the app makes its
+/// state with [`manage_state`] in its setup hook.
 pub fn build_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     builder
         .plugin(navigation::guard())
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init())
-        .setup(|app| {
-            if app.try_state::<AppState>().is_none() {
-                let paths = app.path();
-                let state = AppState::new(
-                    paths.app_config_dir()?,
-                    paths.app_data_dir()?,
-                    Arc::new(KeyringStore::new()),
-                    &app.package_info().version.to_string(),
-                );
-                app.manage(state);
-            }
-            Ok(())
-        })
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
             commands::connections::connections_list,
@@ -61,6 +48,23 @@ pub fn build_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::wizard::wizard_save,
             commands::wizard::wizard_discard,
         ])
+}
+
+/// Makes the app's state over the OS app folders and the OS keyring, unless a test did.
+///
+/// Errors: when the OS does not tell where the app's folders are.
+pub fn manage_state<R: Runtime>(app: &tauri::App<R>) -> tauri::Result<()> {
+    if app.try_state::<AppState>().is_none() {
+        let paths = app.path();
+        let state = AppState::new(
+            paths.app_config_dir()?,
+            paths.app_data_dir()?,
+            Arc::new(KeyringStore::new()),
+            &app.package_info().version.to_string(),
+        );
+        app.manage(state);
+    }
+    Ok(())
 }
 
 /// Hands `jiffy://oauth/callback?...` links to the waiting OAuth 2.0 sign-in.
@@ -103,8 +107,10 @@ pub fn run() {
         }))
         .plugin(tauri_plugin_deep_link::init());
     let app = build_app(builder)
+        // Tauri keeps one setup hook: state first, then the deep links that may need it.
         .setup(|app| {
             use tauri_plugin_deep_link::DeepLinkExt;
+            manage_state(app)?;
             let handle = app.handle().clone();
             app.deep_link().on_open_url(move |event| {
                 on_deep_links(&handle, &event.urls());
