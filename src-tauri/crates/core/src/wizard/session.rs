@@ -11,6 +11,7 @@ mod check;
 mod oauth;
 
 pub use check::{Capability, PermissionSummary, ProjectPermissions};
+pub use oauth::DEEP_LINK_REDIRECT;
 pub use oauth::{FlowOutcome, FlowStart, OAuth1Callback as OAuth1CallbackChoice, OAuth1Start};
 pub use oauth::{OAuth2Redirect, OAuth2Start};
 
