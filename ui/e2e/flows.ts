@@ -11,7 +11,7 @@ import { getByRole } from "./support";
 export async function fill(browser: Browser, label: string, value: string, role = "textbox") {
   const field = await getByRole(browser, role, label);
   await field.clearValue();
-  await field.setValue(value);
+  if (value !== "") await field.addValue(value);
 }
 
 /** Clicks the button with this accessible name. */
@@ -148,17 +148,16 @@ interface AxeViolation {
  */
 export async function expectAccessible(browser: Browser, where: string) {
   const source = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+  // Injected as a WebDriver script of its own: the page's CSP (rightly) forbids eval.
+  await browser.execute(`${source}\nreturn true;`);
   const violations = (await browser.executeAsync(
-    (axeSource: string, done: (v: unknown) => void) => {
-      // The test injects axe-core into the page it checks.
-      new Function(axeSource)();
+    (done: (v: unknown) => void) => {
       const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: unknown[] }> } }).axe;
       axe
         .run(document, { resultTypes: ["violations"] })
         .then((r) => done(r.violations))
         .catch((e: unknown) => done([{ id: "axe-error", impact: "critical", help: String(e), nodes: [] }]));
     },
-    source,
   )) as AxeViolation[];
   const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   if (serious.length > 0) {
@@ -167,4 +166,12 @@ export async function expectAccessible(browser: Browser, where: string) {
     );
     throw new Error(`accessibility problems on ${where}:\n${lines.join("\n")}`);
   }
+}
+
+/** The demo site's URL, from the wizard's "Found Jira … (URL)" line. */
+export async function foundSiteUrl(browser: Browser): Promise<string> {
+  const found = await waitForText(browser, "status", /Found Jira/);
+  const url = /\((https?:\/\/[^)\s]+)\)/.exec(found)?.[1];
+  if (!url) throw new Error(`no URL in "${found}"`);
+  return url;
 }

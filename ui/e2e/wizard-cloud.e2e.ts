@@ -9,6 +9,7 @@ import {
   approveInBrowser,
   expectAccessible,
   fill,
+  foundSiteUrl,
   nextOpenedUrl,
   openedUrls,
   press,
@@ -35,9 +36,10 @@ describe("connecting to the demo Cloud site", () => {
   });
 
   it("signs in with an API token", async () => {
+    await (await getByRole(browser, "button", "Jiffy home")).click();
     await press(browser, "Try a demo Cloud site");
     await waitForText(browser, "status", /Found Jira Cloud/);
-    demoUrl = await valueOf(browser, "Jira URL");
+    demoUrl = await foundSiteUrl(browser);
     await getByRole(browser, "heading", "How do you want to sign in?");
     // Cloud never offers a password.
     const methods = await getByRole(browser, "radiogroup", "Sign-in method");
@@ -56,11 +58,9 @@ describe("connecting to the demo Cloud site", () => {
   });
 
   it("signs in with OAuth 2.0 (3LO) through a jiffy:// deep link", async () => {
-    await (await getByRole(browser, "button", "Connections")).click();
-    await press(browser, "Add connection");
-    await fill(browser, "Jira URL", demoUrl);
-    await press(browser, "Continue");
-    await waitForText(browser, "status", /Found Jira Cloud/);
+    await (await getByRole(browser, "button", "Jiffy home")).click();
+    await press(browser, "Try a demo Cloud site");
+    expect(await foundSiteUrl(browser)).toBe(demoUrl);
     await (await getByRole(browser, "radio", "OAuth 2.0")).click();
     await press(browser, "Continue");
     await (await getByRole(browser, "radio", "jiffy:// link")).click();

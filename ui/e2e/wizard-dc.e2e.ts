@@ -10,6 +10,7 @@ import {
   approveInBrowser,
   expectAccessible,
   fill,
+  foundSiteUrl,
   nextOpenedUrl,
   openedUrls,
   press,
@@ -37,12 +38,11 @@ async function chooseMethod(browser: Browser, label: string) {
   await press(browser, "Continue");
 }
 
-async function addConnection(browser: Browser, url: string) {
-  await (await getByRole(browser, "button", "Connections")).click();
-  await press(browser, "Add connection");
-  await fill(browser, "Jira URL", url);
-  await press(browser, "Continue");
-  await waitForText(browser, "status", /Found Jira/);
+/** From the welcome page (the "Jiffy home" button), as a newcomer starts: the demo site. */
+async function startDemo(browser: Browser): Promise<string> {
+  await (await getByRole(browser, "button", "Jiffy home")).click();
+  await press(browser, "Try a demo Data Center site");
+  return foundSiteUrl(browser);
 }
 
 async function saveAs(browser: Browser, name: string) {
@@ -70,9 +70,7 @@ describe("connecting to the demo Data Center site", () => {
   });
 
   it("signs in with a username and password, after a wrong one kept the form", async () => {
-    await press(browser, "Try a demo Data Center site");
-    await waitForText(browser, "status", /Found Jira/);
-    demoUrl = await valueOf(browser, "Jira URL");
+    demoUrl = await startDemo(browser);
     expect(demoUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     await getByRole(browser, "region", "Demo site credentials");
     await screenshot(browser, "wizard-1-site");
@@ -100,7 +98,7 @@ describe("connecting to the demo Data Center site", () => {
   });
 
   it("creates a personal access token, and reconnects when it has expired", async () => {
-    await addConnection(browser, demoUrl);
+    expect(await startDemo(browser)).toBe(demoUrl);
     await chooseMethod(browser, "Personal access token");
     await (await getByRole(browser, "radio", "Create one for me")).click();
     await fill(browser, "Username", ALICE.username);
@@ -139,7 +137,7 @@ describe("connecting to the demo Data Center site", () => {
   });
 
   it("links Jiffy through an Application Link and signs in with OAuth 1.0a", async () => {
-    await addConnection(browser, demoUrl);
+    expect(await startDemo(browser)).toBe(demoUrl);
     await chooseMethod(browser, "OAuth 1.0a (Application Link)");
     let publicKey = "";
     await browser.waitUntil(
@@ -189,7 +187,7 @@ describe("connecting to the demo Data Center site", () => {
   });
 
   it("signs in with OAuth 2.0 (PKCE) through the loopback address", async () => {
-    await addConnection(browser, demoUrl);
+    expect(await startDemo(browser)).toBe(demoUrl);
     await chooseMethod(browser, "OAuth 2.0");
     // The demo site's incoming link is filled in; a free port is chosen for the callback.
     expect(await valueOf(browser, "Client ID")).not.toBe("");

@@ -1,37 +1,105 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Sidebar } from "./Sidebar";
 import type { SectionId } from "./sections";
 import { SECTIONS } from "./sections";
+import { connectionsList } from "../ipc";
 import { Welcome } from "../features/welcome/Welcome";
 import { Settings } from "../features/settings/Settings";
+import { Connections } from "../features/connections/Connections";
+import { Wizard } from "../features/wizard/Wizard";
+import type { WizardLaunch } from "../features/wizard/model";
 import { NotBuiltYet } from "../components/NotBuiltYet";
+
+/** What the main area shows. */
+type View =
+  | { kind: "starting" }
+  | { kind: "section"; section: SectionId; notice?: string }
+  | { kind: "wizard"; launch: WizardLaunch; run: number };
 
 /** The application shell: a sidebar of sections and the selected section's page. */
 export function App() {
-  // No connection can be saved yet, so every start is a first start: welcome first.
-  const [section, setSection] = useState<SectionId>("welcome");
+  const [view, setView] = useState<View>({ kind: "starting" });
+
+  // People with connections land on them; a first start lands on the welcome screen.
+  useEffect(() => {
+    let live = true;
+    connectionsList()
+      .then((list) => {
+        if (live)
+          setView({ kind: "section", section: list.length > 0 ? "connections" : "welcome" });
+      })
+      .catch(() => {
+        // The Connections page shows the reason; the welcome screen is the safe start.
+        if (live) setView({ kind: "section", section: "welcome" });
+      });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const openWizard = (launch: WizardLaunch) =>
+    setView((v) => ({ kind: "wizard", launch, run: (v.kind === "wizard" ? v.run : 0) + 1 }));
+  const current: SectionId =
+    view.kind === "section" ? view.section : view.kind === "wizard" ? "connections" : "welcome";
 
   return (
     <div className="shell">
-      <Sidebar current={section} onSelect={setSection} />
+      <Sidebar current={current} onSelect={(section) => setView({ kind: "section", section })} />
       <main className="page" aria-labelledby="page-title">
-        <Page section={section} />
+        {view.kind === "starting" && (
+          <p role="status" className="muted" id="page-title">
+            Starting…
+          </p>
+        )}
+        {view.kind === "wizard" && (
+          <Wizard
+            key={view.run}
+            launch={view.launch}
+            onSaved={(connection) =>
+              setView({
+                kind: "section",
+                section: "connections",
+                notice: `Saved “${connection.name}”.`,
+              })
+            }
+            onLeave={() => setView({ kind: "section", section: "connections" })}
+          />
+        )}
+        {view.kind === "section" && (
+          <Page section={view.section} notice={view.notice ?? null} openWizard={openWizard} />
+        )}
       </main>
     </div>
   );
 }
 
-function Page({ section }: { section: SectionId }) {
+function Page({
+  section,
+  notice,
+  openWizard,
+}: {
+  section: SectionId;
+  notice: string | null;
+  openWizard: (launch: WizardLaunch) => void;
+}) {
   switch (section) {
     case "welcome":
-      return <Welcome />;
+      return (
+        <Welcome
+          onConnect={() => openWizard({ kind: "new" })}
+          onDemo={(demo) => openWizard({ kind: "demo", demo })}
+        />
+      );
     case "settings":
       return <Settings />;
     case "connections":
       return (
-        <NotBuiltYet
-          title="Connections"
-          what="Adding, testing and managing connections to Jira Cloud and Data Center"
+        <Connections
+          notice={notice}
+          onAdd={() => openWizard({ kind: "new" })}
+          onReconnect={(v) =>
+            openWizard({ kind: "reconnect", connection: v.connection, isDemo: v.isDemo })
+          }
         />
       );
     default: {
