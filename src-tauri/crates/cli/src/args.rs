@@ -17,6 +17,10 @@ pub struct Cli {
     /// Where connections.json lives; the app's config dir (`dev.jiffy.desktop`) otherwise.
     #[arg(long, global = true, value_name = "DIR")]
     pub config_dir: Option<PathBuf>,
+    /// Log to stderr: -v retries and sign-in changes, -vv every request, -vvv everything
+    /// (RUST_LOG, when set, picks instead). Secrets are never logged.
+    #[arg(short = 'v', long, action = clap::ArgAction::Count, global = true)]
+    pub verbose: u8,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,

@@ -109,7 +109,11 @@ async fn add(ctx: &Ctx, args: &AddArgs) -> Result<Output> {
     let probed = probe_url(&args.url, &args.network.settings()).await?;
     // Refused before any secret is read or any browser opened.
     check_method_fits(probed.deployment, method_of(args.auth))?;
-    let (auth, secrets) = credentials(ctx, args, &probed).await?;
+    let Credentials {
+        auth,
+        secrets,
+        created_pat,
+    } = credentials(ctx, args, &probed).await?;
     let connection = Connection {
         id: new_connection_id(),
         name: args.name.clone(),
@@ -119,14 +123,26 @@ async fn add(ctx: &Ctx, args: &AddArgs) -> Result<Output> {
         auth,
         network: args.network.settings(),
     };
-    let validated = validate(connection, &secrets, ctx.client_config.clone()).await?;
     let store = ctx.config_store();
-    let mut config = connections::save_new(
-        &store,
-        ctx.secrets.as_ref(),
-        validated.connection.clone(),
-        &secrets,
-    )?;
+    let saved = match validate(connection, &secrets, ctx.client_config.clone()).await {
+        Ok(validated) => connections::save_new(
+            &store,
+            ctx.secrets.as_ref(),
+            validated.connection.clone(),
+            &secrets,
+        )
+        .map(|config| (validated, config)),
+        Err(e) => Err(e),
+    };
+    let (validated, mut config) = match saved {
+        Ok(saved) => saved,
+        Err(e) => {
+            if let Some(created) = created_pat {
+                created.revoke(args, &probed.base_url).await;
+            }
+            return Err(e);
+        }
+    };
     if args.make_default {
         config.set_default(&validated.connection.id)?;
         store.save(&config)?;
@@ -145,12 +161,59 @@ async fn add(ctx: &Ctx, args: &AddArgs) -> Result<Output> {
     ))
 }
 
+/// What `connection add` collected before validating.
+struct Credentials {
+    auth: AuthSettings,
+    secrets: Vec<(SecretKind, Sensitive<String>)>,
+    /// A token `--create` made in Jira, to revoke if the connection is not saved.
+    created_pat: Option<CreatedPat>,
+}
+
+/// A personal access token Jiffy created, with the login that created it (kept in memory
+/// only until the connection is saved, to revoke the token otherwise).
+struct CreatedPat {
+    id: u64,
+    username: String,
+    password: Sensitive<String>,
+}
+
+impl CreatedPat {
+    /// Revokes the token so no unused token is left in Jira. Best effort: the error that
+    /// stopped the connection is what the user sees, so a failure here is only logged.
+    async fn revoke(&self, args: &AddArgs, base_url: &str) {
+        let revoked = match build_client(&ClientOptions::new(APP_VERSION, &args.network.settings()))
+        {
+            Ok(http) => {
+                pat::revoke_token(&http, base_url, &self.username, &self.password, self.id).await
+            }
+            Err(e) => Err(e),
+        };
+        match revoked {
+            Ok(()) => tracing::info!(
+                token_id = self.id,
+                "revoked the personal access token created for the unsaved connection"
+            ),
+            Err(e) => tracing::warn!(
+                token_id = self.id,
+                "could not revoke the personal access token created for the unsaved \
+                 connection; revoke it in Jira (Profile > Personal Access Tokens): {e}"
+            ),
+        }
+    }
+}
+
+impl Credentials {
+    fn plain(auth: AuthSettings, secrets: Vec<(SecretKind, Sensitive<String>)>) -> Self {
+        Credentials {
+            auth,
+            secrets,
+            created_pat: None,
+        }
+    }
+}
+
 /// The auth settings and secrets of `connection add`, read from stdin or the env vars.
-async fn credentials(
-    ctx: &Ctx,
-    args: &AddArgs,
-    probed: &ProbeResult,
-) -> Result<(AuthSettings, Vec<(SecretKind, Sensitive<String>)>)> {
+async fn credentials(ctx: &Ctx, args: &AddArgs, probed: &ProbeResult) -> Result<Credentials> {
     let input = &ctx.input;
     match args.auth {
         AuthArg::ApiToken => {
@@ -161,7 +224,10 @@ async fn credentials(
                 cloud_id: None,
                 use_gateway: false,
             };
-            Ok((auth, vec![(SecretKind::ApiToken, token)]))
+            Ok(Credentials::plain(
+                auth,
+                vec![(SecretKind::ApiToken, token)],
+            ))
         }
         AuthArg::Basic => {
             let username = required(&args.user, "--user", "basic")?;
@@ -169,13 +235,17 @@ async fn credentials(
             let auth = AuthSettings::Basic {
                 username: username.to_owned(),
             };
-            Ok((auth, vec![(SecretKind::Password, password)]))
+            Ok(Credentials::plain(
+                auth,
+                vec![(SecretKind::Password, password)],
+            ))
         }
         AuthArg::Pat if args.create => {
             let username = required(&args.user, "--user", "pat --create")?;
             let password = input.read(args.password_stdin, "JIFFY_PASSWORD", "password")?;
             let http = build_client(&ClientOptions::new(APP_VERSION, &args.network.settings()))?;
-            // The password is used once here and dropped: only the new token is stored.
+            // The password is never stored: only the new token is. It stays in memory until
+            // the connection is saved, to revoke the token if that fails.
             let created = pat::create_token(
                 &http,
                 &probed.base_url,
@@ -188,17 +258,32 @@ async fn credentials(
             let auth = AuthSettings::Pat {
                 username: Some(username.to_owned()),
             };
-            Ok((auth, vec![(SecretKind::PersonalAccessToken, created.token)]))
+            Ok(Credentials {
+                auth,
+                secrets: vec![(SecretKind::PersonalAccessToken, created.token)],
+                created_pat: created.id.map(|id| CreatedPat {
+                    id,
+                    username: username.to_owned(),
+                    password,
+                }),
+            })
         }
         AuthArg::Pat => {
             let token = input.read(args.token_stdin, "JIFFY_TOKEN", "personal access token")?;
             let auth = AuthSettings::Pat {
                 username: args.user.clone(),
             };
-            Ok((auth, vec![(SecretKind::PersonalAccessToken, token)]))
+            Ok(Credentials::plain(
+                auth,
+                vec![(SecretKind::PersonalAccessToken, token)],
+            ))
         }
-        AuthArg::Oauth1 => crate::oauth::oauth1(ctx, args, probed).await,
-        AuthArg::Oauth2 => crate::oauth::oauth2(ctx, args, probed).await,
+        AuthArg::Oauth1 => crate::oauth::oauth1(ctx, args, probed)
+            .await
+            .map(|(auth, secrets)| Credentials::plain(auth, secrets)),
+        AuthArg::Oauth2 => crate::oauth::oauth2(ctx, args, probed)
+            .await
+            .map(|(auth, secrets)| Credentials::plain(auth, secrets)),
     }
 }
 

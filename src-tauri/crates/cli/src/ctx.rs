@@ -3,6 +3,7 @@
 
 use jiffy_core::api::{ClientConfig, JiraClient};
 use jiffy_core::config::{Config, ConfigStore, Connection};
+use jiffy_core::ops::SearchProgress;
 use jiffy_core::secrets::{SecretStore, Sensitive};
 use jiffy_core::{Error, Result};
 use std::collections::HashMap;
@@ -106,6 +107,22 @@ impl SecretInput {
 /// stderr and opens the browser unless told not to; tests approve the consent page instead.
 pub type Opener = Box<dyn Fn(&url::Url, bool) -> Result<()> + Send + Sync>;
 
+/// Shows how far `search --all` has come. The binary writes a line to stderr (a JSON line
+/// with `--json`), so stdout keeps the one result document.
+pub type ProgressSink = Box<dyn Fn(SearchProgress) + Send + Sync>;
+
+/// The line shown for a search's progress: `Fetched 200 of 250 issues…` (`~250` when the
+/// total is Cloud's estimate).
+pub fn progress_line(p: SearchProgress) -> String {
+    match p.total {
+        Some(total) => {
+            let about = if p.exact { "" } else { "~" };
+            format!("Fetched {} of {about}{total} issues…", p.fetched)
+        }
+        None => format!("Fetched {} issues…", p.fetched),
+    }
+}
+
 /// The surroundings of one command run.
 pub struct Ctx {
     /// Where `connections.json` lives.
@@ -118,6 +135,8 @@ pub struct Ctx {
     pub input: SecretInput,
     /// How OAuth authorization URLs reach the user.
     pub opener: Opener,
+    /// Where `search --all` reports its progress.
+    pub progress: ProgressSink,
 }
 
 impl Ctx {
@@ -132,6 +151,7 @@ impl Ctx {
                 eprintln!("Open this address to authorize Jiffy:\n{url}");
                 Ok(())
             }),
+            progress: Box::new(|p| eprintln!("{}", progress_line(p))),
         }
     }
 

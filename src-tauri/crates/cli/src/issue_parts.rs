@@ -80,11 +80,8 @@ pub async fn attachment(
             Ok(Output::new(&all, table(&["ID", "BYTES", "FILE"], &rows)))
         }
         AttachmentCommand::Download { id, out } => {
-            let content = ops::attachment_download(&client, id).await?;
-            tokio::fs::write(out, &content).await.map_err(|e| {
-                Error::InvalidInput(format!("could not write {}: {e}", out.display()))
-            })?;
-            let bytes = content.len();
+            // Streamed to disk: attachments can be far larger than what fits in memory.
+            let bytes = ops::attachment_download_to_file(&client, id, out).await?;
             let file = out.display().to_string();
             Ok(Output::new(
                 &json!({ "id": id, "file": file, "bytes": bytes }),

@@ -11,6 +11,7 @@ pub mod ctx;
 pub mod fields;
 pub mod issue_parts;
 pub mod keys;
+pub mod logging;
 pub mod oauth;
 pub mod output;
 pub mod work;

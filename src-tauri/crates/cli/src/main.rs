@@ -50,6 +50,7 @@ async fn main() {
         Ok(cli) => cli,
         Err(e) => usage_error(e),
     };
+    jiffy_cli::logging::init(cli.verbose);
     let result = match cli.config_dir.clone().map_or_else(default_config_dir, Ok) {
         Ok(dir) => {
             let mut ctx = Ctx::new(
@@ -71,6 +72,11 @@ async fn main() {
                 }
                 Ok(())
             });
+            if json {
+                ctx.progress = Box::new(|p| {
+                    eprintln!("{}", serde_json::json!({ "progress": p }));
+                });
+            }
             run(&cli, &ctx).await
         }
         Err(e) => Err(e),

@@ -7,11 +7,10 @@ use crate::fields::{parse_fields, resolve};
 use crate::output::{table, Output};
 use jiffy_core::api::issues::Issue;
 use jiffy_core::api::requests::{DoTransition, IssueUpdate};
-use jiffy_core::api::search::NextPage;
 use jiffy_core::api::users::{User, UserId};
 use jiffy_core::api::JiraClient;
 use jiffy_core::config::Deployment;
-use jiffy_core::ops::{self, PageRequest};
+use jiffy_core::ops;
 use jiffy_core::{Error, Result};
 use serde_json::{json, Value};
 
@@ -73,7 +72,8 @@ fn issue_row(issue: &Issue) -> Vec<String> {
 pub async fn search(ctx: &Ctx, selected: Option<&str>, args: &SearchArgs) -> Result<Output> {
     let client = ctx.client(selected)?;
     let issues = if args.all {
-        all_pages(&client, &args.jql, &args.fields).await?
+        let report = |p| (ctx.progress)(p);
+        ops::search_all_with_progress(&client, &args.jql, &args.fields, None, &report).await?
     } else {
         ops::search_all(&client, &args.jql, &args.fields, Some(args.limit)).await?
     };
@@ -87,25 +87,6 @@ pub async fn search(ctx: &Ctx, selected: Option<&str>, args: &SearchArgs) -> Res
         &json!({ "issues": issues, "count": issues.len() }),
         text,
     ))
-}
-
-/// Every page of a search, with the running count on stderr (stdout keeps one document).
-async fn all_pages(client: &JiraClient, jql: &str, fields: &[String]) -> Result<Vec<Issue>> {
-    let mut issues = Vec::new();
-    let mut next: Option<NextPage> = None;
-    loop {
-        let request = PageRequest {
-            next: next.take(),
-            max_results: 100,
-        };
-        let page = ops::search_page(client, jql, fields, request).await?;
-        next = page.next_page();
-        issues.extend(page.issues);
-        eprintln!("fetched {} issues…", issues.len());
-        if next.is_none() {
-            return Ok(issues);
-        }
-    }
 }
 
 fn fill(
@@ -169,6 +150,7 @@ async fn assignee(client: &JiraClient, who: &str) -> Result<Option<UserId>> {
 /// `issue …`
 pub async fn issue(ctx: &Ctx, selected: Option<&str>, command: &IssueCommand) -> Result<Output> {
     let client = ctx.client(selected)?;
+    let deployment = client.connection().deployment;
     match command {
         IssueCommand::Get { key } => {
             let issue = ops::issue_get(&client, key, "renderedFields,names").await?;
@@ -186,7 +168,7 @@ pub async fn issue(ctx: &Ctx, selected: Option<&str>, command: &IssueCommand) ->
                 Vec::new()
             } else {
                 let form = ops::create_fields(&client, project, issue_type).await?;
-                resolve(&form, parse_fields(fields)?)?
+                resolve(&form, deployment, parse_fields(fields)?)?
             };
             let mut body = IssueUpdate::create(project, issue_type, summary);
             fill(&mut body, &client, None, description.as_deref(), fields)?;
@@ -205,6 +187,7 @@ pub async fn issue(ctx: &Ctx, selected: Option<&str>, command: &IssueCommand) ->
             } else {
                 resolve(
                     &ops::edit_fields(&client, key).await?,
+                    deployment,
                     parse_fields(fields)?,
                 )?
             };

@@ -12,6 +12,7 @@ fn jiffy(dir: &std::path::Path, args: &[&str]) -> Output {
         .args(args)
         .env_remove("JIFFY_TOKEN")
         .env_remove("JIFFY_PASSWORD")
+        .env_remove("RUST_LOG")
         .output()
         .expect("jiffy-cli runs")
 }
@@ -107,4 +108,35 @@ fn keys_generate_writes_a_private_key_only_the_owner_can_read() {
     let again = jiffy(dir.path(), &["keys", "generate", "--out", &key_arg]);
     assert_eq!(again.status.code(), Some(1));
     assert_eq!(std::fs::read_to_string(&key).expect("key file"), pem);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn verbose_logs_requests_on_stderr_and_keeps_stdout_clean() {
+    let sandbox = jiffy_sandbox::Sandbox::start(jiffy_sandbox::Config {
+        mode: jiffy_sandbox::Mode::DataCenter,
+        ..jiffy_sandbox::Config::default()
+    })
+    .await
+    .expect("sandbox starts");
+    let url = sandbox.base_url().to_owned();
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().to_path_buf();
+    let (quiet, verbose) = tokio::task::spawn_blocking(move || {
+        (
+            jiffy(&path, &["--json", "connection", "probe", &url]),
+            jiffy(&path, &["-vv", "--json", "connection", "probe", &url]),
+        )
+    })
+    .await
+    .expect("runs");
+    assert_eq!(quiet.status.code(), Some(0));
+    assert!(quiet.stderr.is_empty(), "no logs without -v");
+    assert_eq!(verbose.status.code(), Some(0));
+    let probed: Value = serde_json::from_slice(&verbose.stdout).expect("stdout is JSON only");
+    assert!(probed["version"].is_string(), "{probed}");
+    let logs = String::from_utf8_lossy(&verbose.stderr);
+    assert!(logs.contains("HTTP request"), "{logs}");
+    assert!(logs.contains("path=/rest/api/2/serverInfo"), "{logs}");
+    assert!(logs.contains("status=200"), "{logs}");
+    sandbox.shutdown().await;
 }

@@ -11,4 +11,4 @@ pub mod send;
 pub use client::{build_client, ClientOptions};
 pub use errors::{error_from_reqwest, error_from_response, is_scope_mismatch};
 pub use retry::{is_idempotent, Attempt, RetryDecision, RetryPolicy};
-pub use send::send_with_retry;
+pub use send::{send_logged, send_with_retry};

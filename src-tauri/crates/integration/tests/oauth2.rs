@@ -225,3 +225,46 @@ async fn oauth2_access_token_expiring_soon_is_refreshed_before_use() {
     assert_ne!(second, refresh_token(&store, &conn.id));
     sandbox.shutdown().await;
 }
+
+#[tokio::test]
+async fn cloud_attachment_redirect_accepts_the_bearer_that_comes_along() {
+    // `attachment/content/{id}` without `redirect=false` answers 303 to a media URL with a
+    // `media_token`; a client following it sends its Authorization header again, which
+    // Atlassian's media host ignores rather than refuses.
+    let sandbox = start(Mode::Cloud).await;
+    let (store, conn) = oauth2_connect(&sandbox, "alice@example.com", "alice-pw").await;
+    let client = client_with(&sandbox, conn, store, &[]);
+    let bytes: Vec<u8> = (0..=255u8).cycle().take(300_000).collect();
+    let uploaded = ok(
+        "upload",
+        ops::attachment_upload(&client, "DEV-1", "media.bin", bytes.clone()).await,
+    );
+    let path = client.api_path(&format!("attachment/content/{}", uploaded[0].id));
+    let response = ok(
+        "follow the redirect",
+        client
+            .send_custom(reqwest::Method::GET, &path, &[], &|b| b)
+            .await,
+    );
+    assert!(
+        response
+            .url()
+            .query()
+            .unwrap_or("")
+            .contains("media_token="),
+        "{}",
+        response.url()
+    );
+    let body = response.bytes().await.expect("body");
+    assert!(body.as_ref() == bytes.as_slice(), "the media bytes differ");
+    // The streamed download (redirect=false through the gateway) agrees.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let dest = dir.path().join("media.bin");
+    let written = ok(
+        "download to file",
+        ops::attachment_download_to_file(&client, &uploaded[0].id, &dest).await,
+    );
+    assert_eq!(written, bytes.len() as u64);
+    assert!(std::fs::read(&dest).expect("file") == bytes);
+    sandbox.shutdown().await;
+}

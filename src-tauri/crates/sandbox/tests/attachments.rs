@@ -141,6 +141,36 @@ async fn cloud_content_redirects_to_a_short_lived_url() {
             .unwrap(),
         "cloud bytes"
     );
+    // A client following the redirect sends its Authorization again (here Basic with the API
+    // token; a 3LO bearer is covered end to end in jiffy-integration): the media token decides.
+    let (u, p) = s.creds("alice");
+    let with_auth = s
+        .http
+        .get(&location)
+        .basic_auth(&u, Some(&p))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(with_auth.status(), 200);
+    assert_eq!(with_auth.text().await.unwrap(), "cloud bytes");
+    let stranger = s
+        .http
+        .get(&location)
+        .bearer_auth("not-a-token")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stranger.text().await.unwrap(), "cloud bytes");
+    // Without a media token a bad Authorization is still refused.
+    let bare = location.split('?').next().unwrap().to_string();
+    let refused = s
+        .http
+        .get(&bare)
+        .bearer_auth("not-a-token")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 401);
     let direct = s
         .get(
             &format!("/rest/api/3/attachment/content/{id}?redirect=false"),

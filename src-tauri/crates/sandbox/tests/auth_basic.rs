@@ -189,6 +189,11 @@ async fn cloud_scoped_tokens_work_only_through_the_gateway() {
         .await
         .unwrap();
     assert_eq!(site.status(), 401);
+    // Atlassian's own wording, which clients look for to move the token to the gateway.
+    assert_eq!(
+        body(site).await,
+        serde_json::json!({"code": 401, "message": "Unauthorized; scope does not match"})
+    );
     let gw = s
         .http
         .get(s.url(&format!("/ex/jira/{cloud_id}/rest/api/3/myself")))

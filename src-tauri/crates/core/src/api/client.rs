@@ -12,7 +12,7 @@ use crate::config::{AuthSettings, Connection, Deployment};
 use crate::error::{Error, Result};
 use crate::http::{
     build_client, error_from_reqwest, error_from_response, is_idempotent, is_scope_mismatch,
-    send_with_retry, ClientOptions, RetryPolicy,
+    send_logged, send_with_retry, ClientOptions, RetryPolicy,
 };
 use crate::secrets::{SecretKind, SecretStore};
 use reqwest::Method;
@@ -196,11 +196,19 @@ impl JiraClient {
             && read(&self.oauth2_expires_at)
                 .is_some_and(|at| oauth2::unix_now() + oauth2::REFRESH_MARGIN_SECS >= at)
         {
+            tracing::info!(
+                connection = %self.connection.name,
+                "the OAuth 2.0 access token is about to expire; refreshing it"
+            );
             self.refresh_oauth2().await?;
         }
         let mut response = self.send_once(&method, path, query, customize).await?;
         if response.status().as_u16() == 401 {
             if self.is_oauth2() {
+                tracing::info!(
+                    connection = %self.connection.name,
+                    "Jira refused the OAuth 2.0 access token; refreshing it"
+                );
                 self.refresh_oauth2().await?;
                 response = self.send_once(&method, path, query, customize).await?;
             } else if self.may_switch_to_gateway() {
@@ -273,14 +281,17 @@ impl JiraClient {
 
     async fn switch_to_gateway(&self) -> Result<()> {
         let url = tenant_info_url(&self.connection.base_url);
-        let response = self
-            .http
-            .get(&url)
-            .send()
+        let response = send_logged(self.http.get(&url))
             .await
             .map_err(|e| error_from_reqwest(&e))?;
         let body = response.text().await.map_err(|e| error_from_reqwest(&e))?;
         let cloud_id = parse_tenant_info(&body)?;
+        // The cloud id is not a secret: it is in every gateway URL.
+        tracing::info!(
+            connection = %self.connection.name,
+            cloud_id = %cloud_id,
+            "the API token has scopes; switching to the API gateway"
+        );
         write(
             &self.api_root,
             gateway_base_url(&self.config.api_host, &cloud_id),

@@ -5,7 +5,7 @@
 //! [`Error::Validation`] on that field, so forms show it where it belongs.
 
 use super::fields::FieldKind;
-use super::meta::FieldMeta;
+use super::meta::{AllowedValue, FieldMeta, FormField};
 use super::rich_text::{RichText, TextFormat};
 use super::users::UserId;
 use crate::config::Deployment;
@@ -24,11 +24,51 @@ pub fn value_from_text(
     deployment: Deployment,
     text: &str,
 ) -> Result<Value> {
+    let field = Described {
+        id: field_id,
+        name: display_name(field_id, meta),
+        kind: meta.kind(),
+        options: &meta.options(),
+    };
+    value_of(&field, deployment, text)
+}
+
+/// [`value_from_text`] for a field of a create or edit form (what
+/// [`crate::ops::create_fields`] and [`crate::ops::edit_fields`] return).
+///
+/// Errors: as [`value_from_text`].
+pub fn form_value_from_text(
+    field: &FormField,
+    deployment: Deployment,
+    text: &str,
+) -> Result<Value> {
+    let described = Described {
+        id: &field.id,
+        name: if field.name.is_empty() {
+            &field.id
+        } else {
+            &field.name
+        },
+        kind: field.kind,
+        options: &field.options,
+    };
+    value_of(&described, deployment, text)
+}
+
+/// What the conversion needs to know of a field, from either [`FieldMeta`] or [`FormField`].
+struct Described<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: FieldKind,
+    options: &'a [AllowedValue],
+}
+
+fn value_of(field: &Described<'_>, deployment: Deployment, text: &str) -> Result<Value> {
     let text = text.trim();
-    let kind = meta.kind();
+    let kind = field.kind;
     let invalid = |message: String| Error::Validation {
-        message: format!("{}: {message}", display_name(field_id, meta)),
-        field_errors: BTreeMap::from([(field_id.to_owned(), message)]),
+        message: format!("{}: {message}", field.name),
+        field_errors: BTreeMap::from([(field.id.to_owned(), message)]),
     };
     if text.is_empty() {
         return Ok(if is_multi(kind) {
@@ -63,10 +103,10 @@ pub fn value_from_text(
         | FieldKind::Priority
         | FieldKind::IssueType
         | FieldKind::Version
-        | FieldKind::Component => choice(meta, kind, text).map_err(invalid)?,
+        | FieldKind::Component => choice(field.options, kind, text).map_err(invalid)?,
         FieldKind::MultiSelect | FieldKind::Versions | FieldKind::Components => {
             let items: std::result::Result<Vec<Value>, String> = split_list(text)
-                .map(|item| choice(meta, kind, item))
+                .map(|item| choice(field.options, kind, item))
                 .collect();
             Value::Array(items.map_err(invalid)?)
         }
@@ -149,8 +189,11 @@ fn user(deployment: Deployment, text: &str) -> UserId {
 
 /// One choice by id or label (case-insensitive). Without `allowedValues` (user-editable
 /// lists such as versions on some screens) Jira accepts a name, or `value` for options.
-fn choice(meta: &FieldMeta, kind: FieldKind, text: &str) -> std::result::Result<Value, String> {
-    let options = meta.options();
+fn choice(
+    options: &[AllowedValue],
+    kind: FieldKind,
+    text: &str,
+) -> std::result::Result<Value, String> {
     if options.is_empty() {
         return Ok(
             if matches!(kind, FieldKind::Select | FieldKind::MultiSelect) {

@@ -48,10 +48,7 @@ async fn signed_post(
         callback,
         verifier,
     })?;
-    let response = http
-        .post(parsed)
-        .header(AUTHORIZATION, header)
-        .send()
+    let response = crate::http::send_logged(http.post(parsed).header(AUTHORIZATION, header))
         .await
         .map_err(|e| error_from_reqwest(&e))?;
     let status = response.status().as_u16();
@@ -173,13 +170,13 @@ pub async fn accessible_resources(
     api_host: &str,
     access_token: &Sensitive<String>,
 ) -> Result<Vec<AccessibleResource>> {
-    let response = http
-        .get(accessible_resources_url(api_host))
-        .bearer_auth(access_token.expose())
-        .header(reqwest::header::ACCEPT, "application/json")
-        .send()
-        .await
-        .map_err(|e| error_from_reqwest(&e))?;
+    let response = crate::http::send_logged(
+        http.get(accessible_resources_url(api_host))
+            .bearer_auth(access_token.expose())
+            .header(reqwest::header::ACCEPT, "application/json"),
+    )
+    .await
+    .map_err(|e| error_from_reqwest(&e))?;
     let status = response.status().as_u16();
     let headers = response.headers().clone();
     let body = response.text().await.map_err(|e| error_from_reqwest(&e))?;

@@ -4,7 +4,69 @@ use super::errors::error_from_reqwest;
 use super::retry::{Attempt, RetryDecision, RetryPolicy};
 use crate::error::Result;
 use reqwest::header::RETRY_AFTER;
-use std::time::SystemTime;
+use std::time::{Instant, SystemTime};
+
+/// Logs one HTTP exchange at debug level: method, host, URL path, status (or the kind of
+/// transport failure) and duration. Never headers, bodies or the query string: those carry
+/// credentials (Authorization, OAuth `code`s and `media_token`s, passwords in forms).
+fn log_outcome(
+    method: &reqwest::Method,
+    url: &reqwest::Url,
+    outcome: &reqwest::Result<reqwest::Response>,
+    started: Instant,
+) {
+    let elapsed_ms = started.elapsed().as_millis() as u64;
+    let host = url.host_str().unwrap_or("");
+    match outcome {
+        Ok(response) => tracing::debug!(
+            %method,
+            host = %host,
+            path = %url.path(),
+            status = response.status().as_u16(),
+            elapsed_ms,
+            "HTTP request"
+        ),
+        Err(err) => tracing::debug!(
+            %method,
+            host = %host,
+            path = %url.path(),
+            failure = %failure_kind(err),
+            elapsed_ms,
+            "HTTP request failed"
+        ),
+    }
+}
+
+/// What went wrong, in words that cannot carry a secret (reqwest's own message may quote
+/// the URL, query included).
+fn failure_kind(err: &reqwest::Error) -> &'static str {
+    if err.is_timeout() {
+        "timeout"
+    } else if err.is_connect() {
+        "connect"
+    } else if err.is_redirect() {
+        "redirect"
+    } else if err.is_body() || err.is_decode() {
+        "body"
+    } else {
+        "request"
+    }
+}
+
+/// Sends one request without retrying (sign-in steps, probes), logged like every other
+/// exchange (see [`send_with_retry`]).
+///
+/// Errors: reqwest's, for a request that cannot be built or got no answer.
+pub async fn send_logged(builder: reqwest::RequestBuilder) -> reqwest::Result<reqwest::Response> {
+    let (client, request) = builder.build_split();
+    let request = request?;
+    let method = request.method().clone();
+    let url = request.url().clone();
+    let started = Instant::now();
+    let outcome = client.execute(request).await;
+    log_outcome(&method, &url, &outcome, started);
+    outcome
+}
 
 /// Sends the request built by `build` (called once per attempt, so credentials such as an
 /// OAuth 1.0a signature are fresh each time), retrying as `policy` allows.
@@ -27,7 +89,11 @@ where
     let mut attempt = 1;
     loop {
         let request = build()?;
-        let decision = match client.execute(request).await {
+        let (method, url) = (request.method().clone(), request.url().clone());
+        let started = Instant::now();
+        let outcome = client.execute(request).await;
+        log_outcome(&method, &url, &outcome, started);
+        let decision = match outcome {
             Ok(response) => {
                 let status = response.status().as_u16();
                 if response.status().is_success() {
@@ -60,6 +126,13 @@ where
             }
         };
         if let RetryDecision::Retry(wait) = decision {
+            tracing::info!(
+                %method,
+                path = %url.path(),
+                attempt,
+                wait_ms = wait.as_millis() as u64,
+                "retrying"
+            );
             tokio::time::sleep(wait).await;
         }
         attempt += 1;

@@ -1,4 +1,5 @@
-//! Attachments: upload (multipart with `X-Atlassian-Token: no-check`), download, delete.
+//! Attachments: upload (multipart with `X-Atlassian-Token: no-check`), download (streamed to
+//! a file, or in memory for previews), delete.
 
 use super::{call, call_unit, is_cloud, segment};
 use crate::api::attachments::Attachment;
@@ -6,6 +7,8 @@ use crate::api::JiraClient;
 use crate::error::{Error, Result};
 use crate::http::error_from_reqwest;
 use reqwest::Method;
+use std::path::{Path, PathBuf};
+use tokio::io::AsyncWriteExt;
 
 /// Uploads one file to an issue; returns the attachments Jira created (one).
 ///
@@ -42,13 +45,60 @@ pub async fn attachment_get(client: &JiraClient, id: &str) -> Result<Attachment>
     call(client, Method::GET, &resource, &[], None).await
 }
 
-/// An attachment's bytes. On Cloud from `attachment/content/{id}?redirect=false`, which
-/// answers the bytes itself instead of a redirect to a short-lived media URL (a redirect on
-/// the same host would carry the bearer token where it is not accepted); elsewhere from the
-/// `content` link in the attachment's metadata (`/secure/attachment/{id}/{name}`).
+/// An attachment's bytes, in memory: for small files the app shows inline (image previews).
+/// Files the user saves go through [`attachment_download_to_file`], which never holds the
+/// whole file in memory.
 ///
 /// Errors: [`Error::NotFound`], HTTP and transport errors.
 pub async fn attachment_download(client: &JiraClient, id: &str) -> Result<Vec<u8>> {
+    let response = content_response(client, id).await?;
+    let bytes = response.bytes().await.map_err(|e| error_from_reqwest(&e))?;
+    Ok(bytes.to_vec())
+}
+
+/// Streams an attachment's bytes to `dest`, chunk by chunk, and returns how many bytes were
+/// written. The bytes go to a temporary file in `dest`'s directory that is renamed to `dest`
+/// only once the whole body has arrived and is on disk, so a failed download never leaves a
+/// half file (nor clobbers an existing `dest`).
+///
+/// Errors: [`Error::NotFound`], HTTP and transport errors (also mid-body);
+/// [`Error::InvalidInput`] when the file cannot be created or written.
+pub async fn attachment_download_to_file(
+    client: &JiraClient,
+    id: &str,
+    dest: &Path,
+) -> Result<u64> {
+    let dir = match dest.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let file_error =
+        |e: std::io::Error| Error::InvalidInput(format!("could not write {}: {e}", dest.display()));
+    // Before the request, so an unwritable destination costs no download.
+    let temp = tempfile::Builder::new()
+        .prefix(".jiffy-download-")
+        .tempfile_in(&dir)
+        .map_err(file_error)?;
+    let mut response = content_response(client, id).await?;
+    let mut file = tokio::fs::File::from_std(temp.as_file().try_clone().map_err(file_error)?);
+    let mut written: u64 = 0;
+    while let Some(chunk) = response.chunk().await.map_err(|e| error_from_reqwest(&e))? {
+        file.write_all(&chunk).await.map_err(file_error)?;
+        written += chunk.len() as u64;
+    }
+    file.flush().await.map_err(file_error)?;
+    file.sync_all().await.map_err(file_error)?;
+    drop(file);
+    // On any error above `temp` is dropped, which deletes the partial file.
+    temp.persist(dest).map_err(|e| file_error(e.error))?;
+    Ok(written)
+}
+
+/// The successful answer carrying an attachment's bytes. On Cloud from
+/// `attachment/content/{id}?redirect=false`, which answers the bytes itself instead of a
+/// redirect to a short-lived media URL; elsewhere from the `content` link in the attachment's
+/// metadata (`/secure/attachment/{id}/{name}`).
+async fn content_response(client: &JiraClient, id: &str) -> Result<reqwest::Response> {
     let rest_path = client.api_path(&format!("attachment/content/{}", segment(id)));
     let (path, query) = if is_cloud(client) {
         (rest_path, vec![("redirect", "false".to_owned())])
@@ -68,13 +118,11 @@ pub async fn attachment_download(client: &JiraClient, id: &str) -> Result<Vec<u8
             .unwrap_or(rest_path);
         (path, Vec::new())
     };
-    let response = client
+    client
         .send_custom(Method::GET, &path, &query, &|builder| {
             builder.header(reqwest::header::ACCEPT, "*/*")
         })
-        .await?;
-    let bytes = response.bytes().await.map_err(|e| error_from_reqwest(&e))?;
-    Ok(bytes.to_vec())
+        .await
 }
 
 /// Deletes an attachment.
@@ -84,3 +132,6 @@ pub async fn attachment_delete(client: &JiraClient, id: &str) -> Result<()> {
     let resource = format!("attachment/{}", segment(id));
     call_unit(client, Method::DELETE, &resource, &[], None).await
 }
+
+#[cfg(test)]
+mod tests;

@@ -14,7 +14,10 @@ mod raw;
 mod search;
 mod users;
 
-pub use attachments::{attachment_delete, attachment_download, attachment_get, attachment_upload};
+pub use attachments::{
+    attachment_delete, attachment_download, attachment_download_to_file, attachment_get,
+    attachment_upload,
+};
 pub use comments::{comment_add, comment_delete, comment_update, comments};
 pub use issues::{
     assign, create_fields, edit_fields, issue_create, issue_delete, issue_edit, issue_get,
@@ -23,7 +26,8 @@ pub use issues::{
 pub use projects::{project, projects};
 pub use raw::{raw, RawResponse};
 pub use search::{
-    approximate_count, jql_autocomplete_data, jql_suggestions, search_all, search_page, PageRequest,
+    approximate_count, jql_autocomplete_data, jql_suggestions, search_all,
+    search_all_with_progress, search_page, PageRequest, SearchProgress,
 };
 pub use users::{my_permissions, myself, user_get, users_assignable, users_search};
 

@@ -58,6 +58,18 @@ pub async fn search_page(
     call(client, Method::GET, resource, &query, None).await
 }
 
+/// How far [`search_all_with_progress`] has come, after each page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchProgress {
+    /// Issues fetched so far.
+    pub fetched: usize,
+    /// How many there will be (capped by the limit), when known.
+    pub total: Option<u64>,
+    /// Whether `total` is exact (Data Center's `total`) or Cloud's approximate count.
+    pub exact: bool,
+}
+
 /// Every issue matching `jql` (at most `limit`), in Jira's order. Cloud: `nextPageToken`,
 /// page after page. Data Center: the first page tells the total, then the remaining pages
 /// are fetched by `startAt`, four at a time.
@@ -69,24 +81,67 @@ pub async fn search_all(
     fields: &[String],
     limit: Option<usize>,
 ) -> Result<Vec<Issue>> {
+    search_pages(client, jql, fields, limit, None).await
+}
+
+/// [`search_all`], calling `progress` after every page with the count so far and the total:
+/// Data Center's exact `total`, or on Cloud (whose `search/jql` tells no total) the
+/// `search/approximate-count` asked for alongside the first page. A count that cannot be
+/// had leaves `total` empty rather than failing the search.
+///
+/// Errors: as [`search_all`].
+pub async fn search_all_with_progress(
+    client: &JiraClient,
+    jql: &str,
+    fields: &[String],
+    limit: Option<usize>,
+    progress: &(dyn Fn(SearchProgress) + Sync),
+) -> Result<Vec<Issue>> {
+    search_pages(client, jql, fields, limit, Some(progress)).await
+}
+
+/// The paging of [`search_all`]; the Cloud count is asked for only when someone listens.
+async fn search_pages(
+    client: &JiraClient,
+    jql: &str,
+    fields: &[String],
+    limit: Option<usize>,
+    progress: Option<&(dyn Fn(SearchProgress) + Sync)>,
+) -> Result<Vec<Issue>> {
     let want = |have: usize| limit.map_or(PAGE_SIZE, |l| l.saturating_sub(have).min(PAGE_SIZE));
     let size = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    let first = search_page(
-        client,
-        jql,
-        fields,
-        PageRequest {
-            next: None,
-            max_results: size(want(0)),
-        },
-    )
-    .await?;
+    let first_request = PageRequest {
+        next: None,
+        max_results: size(want(0)),
+    };
+    let (first, approximate) = if is_cloud(client) && progress.is_some() {
+        let (first, count) = tokio::join!(
+            search_page(client, jql, fields, first_request),
+            approximate_count(client, jql)
+        );
+        (first?, count.ok())
+    } else {
+        (search_page(client, jql, fields, first_request).await?, None)
+    };
+    let exact = first.total.is_some();
+    let capped = |n: u64| limit.map_or(n, |l| n.min(l as u64));
+    let report_total = first.total.or(approximate).map(capped);
+    let report = |fetched: usize| {
+        if let Some(progress) = progress {
+            progress(SearchProgress {
+                fetched: limit.map_or(fetched, |l| fetched.min(l)),
+                total: report_total,
+                exact,
+            });
+        }
+    };
     let mut next = first.next_page();
     // The step is what the first page held: Jira caps `maxResults` (to 50 or 100) and the
     // reported value has been seen to differ from the count actually returned.
     let page_size = Some(first.issues.len() as u64).filter(|n| *n > 0);
     let total = first.total;
     let mut issues = first.issues;
+    report(issues.len());
     let done = |issues: &Vec<Issue>| limit.is_some_and(|l| issues.len() >= l);
     if let (Some(NextPage::StartAt(_)), Some(total), Some(page_size)) = (&next, total, page_size) {
         let limit = limit.map(|l| l as u64);
@@ -104,6 +159,7 @@ pub async fn search_all(
             );
             for page in [a?, b?, c?, d?].into_iter().flatten() {
                 issues.extend(page.issues);
+                report(issues.len());
             }
         }
         next = None;
@@ -116,6 +172,7 @@ pub async fn search_all(
         let page = search_page(client, jql, fields, request).await?;
         next = page.next_page();
         issues.extend(page.issues);
+        report(issues.len());
     }
     if let Some(limit) = limit {
         issues.truncate(limit);
@@ -200,3 +257,6 @@ pub async fn jql_suggestions(
     .await?;
     Ok(found.results)
 }
+
+#[cfg(test)]
+mod tests;

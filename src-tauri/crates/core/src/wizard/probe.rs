@@ -9,7 +9,7 @@ use super::url::{candidate_base_urls, is_cloud_host};
 use crate::auth::{methods_for, AuthMethod};
 use crate::config::Deployment;
 use crate::error::{Error, Result};
-use crate::http::error_from_reqwest;
+use crate::http::{error_from_reqwest, send_logged};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -104,12 +104,13 @@ pub async fn probe(client: &reqwest::Client, input: &str) -> Result<ProbeResult>
     let mut jira_but_closed = false;
     for candidate in &candidates {
         let url = format!("{candidate}/rest/api/2/serverInfo");
-        let response = client
-            .get(&url)
-            .header(reqwest::header::ACCEPT, "application/json")
-            .send()
-            .await
-            .map_err(|e| error_from_reqwest(&e))?;
+        let response = send_logged(
+            client
+                .get(&url)
+                .header(reqwest::header::ACCEPT, "application/json"),
+        )
+        .await
+        .map_err(|e| error_from_reqwest(&e))?;
         // After redirects (http → https, another host name), the final URL is the real base.
         let final_url = response.url().as_str().to_owned();
         let base = final_url

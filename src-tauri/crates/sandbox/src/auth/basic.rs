@@ -70,11 +70,16 @@ fn check_cloud(app: &App, email: &str, secret: &str, gateway: bool) -> Result<Ca
                 scopes: Some(t.scopes.clone()),
             });
         }
-        return Err(ApiError::new(
+        // Atlassian's exact answer (not Jira's errorMessages shape): clients recognise it to
+        // move the token to the gateway, so the sandbox must answer the same way.
+        return Err((
             StatusCode::UNAUTHORIZED,
-            "Scoped API tokens must be used through the API gateway (/ex/jira/{cloudId}).",
+            axum::Json(serde_json::json!({
+                "code": 401,
+                "message": "Unauthorized; scope does not match",
+            })),
         )
-        .into_response());
+            .into_response());
     }
     if user.password == secret {
         return Err(ApiError::new(

@@ -117,6 +117,15 @@ fn skips_auth(path: &str) -> bool {
         || path == "/__unknown_cloud_site"
 }
 
+/// A Cloud attachment download link (`/secure/attachment/...?media_token=`).
+fn carries_media_token(req: &Request) -> bool {
+    req.uri().path().starts_with("/secure/attachment/")
+        && req
+            .uri()
+            .query()
+            .is_some_and(|q| q.split('&').any(|p| p.starts_with("media_token=")))
+}
+
 /// Authenticates every request once; bad credentials are refused on every endpoint (as Jira
 /// does), no credentials pass through as anonymous.
 pub async fn middleware(State(app): State<App>, mut req: Request, next: Next) -> Response {
@@ -145,6 +154,10 @@ pub async fn middleware(State(app): State<App>, mut req: Request, next: Next) ->
     };
     let caller = match caller {
         Ok(c) => c,
+        // The media token in a download link is the credential there, and Atlassian's media
+        // host ignores an Authorization header that came along (clients that follow the
+        // `attachment/content` redirect send the bearer or Basic header again).
+        Err(_) if carries_media_token(&req) => None,
         Err(resp) => return resp,
     };
     let username = caller

@@ -190,3 +190,43 @@ fn validation_error_names_the_field() {
         other => panic!("expected a validation error, got {other:?}"),
     }
 }
+
+#[test]
+fn form_fields_convert_like_their_meta() {
+    let priority = meta(
+        json!({ "type": "priority", "system": "priority" }),
+        Some(json!([{ "id": "2", "name": "High" }, { "id": "3", "name": "Medium" }])),
+    );
+    let form = priority.form_field("priority");
+    assert_eq!(
+        form_value_from_text(&form, Deployment::DataCenter, "high").ok(),
+        Some(json!({ "id": "2" }))
+    );
+    match form_value_from_text(&form, Deployment::DataCenter, "Urgent") {
+        Err(Error::Validation { field_errors, .. }) => {
+            assert!(
+                field_errors["priority"].contains("High"),
+                "{field_errors:?}"
+            );
+        }
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+    let points = meta(
+        json!({ "type": "number", "custom": "com.atlassian.jira.plugin.system.customfieldtypes:float" }),
+        None,
+    )
+    .form_field("customfield_10010");
+    assert_eq!(
+        form_value_from_text(&points, Deployment::Cloud, "3").ok(),
+        Some(json!(3))
+    );
+    let labels = meta(
+        json!({ "type": "array", "items": "string", "system": "labels" }),
+        None,
+    )
+    .form_field("labels");
+    assert_eq!(
+        form_value_from_text(&labels, Deployment::Cloud, "a,b").ok(),
+        Some(json!(["a", "b"]))
+    );
+}

@@ -195,7 +195,7 @@ pub async fn send_token_request(
                 .body(body)
         }
     };
-    let response = builder.send().await.map_err(|e| {
+    let response = crate::http::send_logged(builder).await.map_err(|e| {
         Error::Network(format!(
             "could not reach the token endpoint {}: {e}",
             request.url
