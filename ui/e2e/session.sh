@@ -48,10 +48,13 @@ start_driver() {
 
 : >"$logs/e2e-tauri-driver.log"
 start_driver
-JIFFY_E2E_THEME=light npx --no-install vitest run --config vitest.e2e.config.ts
+# JIFFY_E2E_ONLY (a file name filter) is for quick local loops; the gate runs everything.
+# shellcheck disable=SC2086
+JIFFY_E2E_THEME=light npx --no-install vitest run --config vitest.e2e.config.ts ${JIFFY_E2E_ONLY:-}
 stop_driver
 
 # The dark pass starts like a first start again: no saved connections.
 rm -rf "${XDG_CONFIG_HOME:?}/dev.jiffy.desktop"
+if [ -n "${JIFFY_E2E_ONLY:-}" ]; then exit 0; fi
 GTK_THEME=Adwaita:dark start_driver
 JIFFY_E2E_THEME=dark npx --no-install vitest run --config vitest.e2e.config.ts e2e/theme.e2e.ts

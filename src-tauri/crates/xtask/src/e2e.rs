@@ -48,7 +48,18 @@ pub fn build_app(root: &Path) -> Result<PathBuf> {
             binary.display()
         );
     }
-    Ok(binary)
+    // A copy the suite owns: another `cargo build -p jiffy` (without the embedded UI) must
+    // not swap the binary under a running suite.
+    let own = target_dir(root)?.join("e2e-bin");
+    std::fs::create_dir_all(&own)?;
+    let copy = own.join(
+        binary
+            .file_name()
+            .context("the app binary has no file name")?,
+    );
+    std::fs::copy(&binary, &copy)
+        .with_context(|| format!("copying {} to {}", binary.display(), copy.display()))?;
+    Ok(copy)
 }
 
 /// Builds everything and runs the suite; never skips silently.
@@ -101,14 +112,7 @@ pub fn build_and_run(root: &Path) -> Result<()> {
     .env("XDG_CACHE_HOME", home.join(".cache"))
     .env("XDG_RUNTIME_DIR", &runtime)
     .env("JIFFY_APP_BIN", &binary)
-    .env(
-        "JIFFY_SANDBOX_BIN",
-        target.join("debug").join(if cfg!(windows) {
-            "jiffy-sandbox.exe"
-        } else {
-            "jiffy-sandbox"
-        }),
-    )
+    .env("JIFFY_SANDBOX_BIN", sandbox_binary(&target)?)
     .env("JIFFY_E2E_SCREENSHOTS", &shots)
     .env("JIFFY_E2E_LOGS", &target)
     // Compositing needs GPU paths Xvfb lacks; without it WebKit draws reliably and lighter.
@@ -117,6 +121,19 @@ pub fn build_and_run(root: &Path) -> Result<()> {
     proc::run(&mut cmd).context("the end-to-end suite failed")?;
     println!("xtask: end-to-end screenshots are in {}", shots.display());
     Ok(())
+}
+
+/// The sandbox binary, copied next to the app's for the same reason.
+fn sandbox_binary(target: &Path) -> Result<PathBuf> {
+    let name = if cfg!(windows) {
+        "jiffy-sandbox.exe"
+    } else {
+        "jiffy-sandbox"
+    };
+    let copy = target.join("e2e-bin").join(name);
+    std::fs::copy(target.join("debug").join(name), &copy)
+        .with_context(|| format!("copying the sandbox binary to {}", copy.display()))?;
+    Ok(copy)
 }
 
 fn which(tool: &str) -> Option<PathBuf> {

@@ -155,7 +155,7 @@ export function ConnectionRow({
             <button
               type="button"
               className="small"
-              aria-label={`Make ${name} default`}
+              aria-label={`Make default: ${name}`}
               onClick={makeDefault}
             >
               Make default

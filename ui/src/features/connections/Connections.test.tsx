@@ -74,7 +74,7 @@ describe("the Connections page", () => {
     expect(acmeRow).toHaveTextContent("API token");
     expect(acmeRow).toHaveTextContent("alice@example.com");
     expect(await within(acmeRow).findByText("Connected as Alice Admin")).toBeVisible();
-    expect(within(acmeRow).queryByRole("button", { name: "Make ACME default" })).toBeNull();
+    expect(within(acmeRow).queryByRole("button", { name: "Make default: ACME" })).toBeNull();
 
     const corpRow = within(table).getByRole("row", { name: /Corp/ });
     expect(corpRow).toHaveTextContent("Personal access token");
@@ -162,12 +162,12 @@ describe("the Connections page", () => {
       view(corp.connection, true),
       old,
     ]);
-    await userEvent.click(await screen.findByRole("button", { name: "Make Corp default" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Make default: Corp" }));
     expect(ipc.connectionSetDefault).toHaveBeenCalledWith("c2");
     expect(await screen.findByRole("status")).toHaveTextContent(
       "“Corp” is now the default connection.",
     );
-    expect(await screen.findByRole("button", { name: "Make ACME default" })).toBeVisible();
-    expect(screen.queryByRole("button", { name: "Make Corp default" })).toBeNull();
+    expect(await screen.findByRole("button", { name: "Make default: ACME" })).toBeVisible();
+    expect(screen.queryByRole("button", { name: "Make default: Corp" })).toBeNull();
   });
 });

@@ -218,8 +218,9 @@ impl WizardEngine {
                 let password = Sensitive(filled_secret(password, "password")?);
                 let name = filled(&token_name, "token name")?;
                 crate::auth::credentials::check_method_fits(site.deployment, AuthMethod::Pat)?;
+                let http = self.http(site)?;
                 let created = pat::create_token(
-                    &self.http(site)?,
+                    &http,
                     &site.base_url,
                     &username,
                     &password,
@@ -227,10 +228,21 @@ impl WizardEngine {
                     expiry_days,
                 )
                 .await?;
+                let id = created.id;
                 let auth = AuthSettings::Pat {
-                    username: Some(username),
+                    username: Some(username.clone()),
                 };
-                (auth, vec![(SecretKind::PersonalAccessToken, created.token)])
+                let secrets = vec![(SecretKind::PersonalAccessToken, created.token)];
+                let signed = self.finish_sign_in(site, auth, secrets).await;
+                if let (Err(_), Some(id)) = (&signed, id) {
+                    // A token Jiffy made but cannot use must not linger in the user's profile.
+                    if let Err(e) =
+                        pat::revoke_token(&http, &site.base_url, &username, &password, id).await
+                    {
+                        tracing::warn!("could not revoke the unused personal access token: {e}");
+                    }
+                }
+                return signed;
             }
         };
         self.finish_sign_in(site, auth, secrets).await
