@@ -221,3 +221,236 @@ fn every_command_is_in_the_manifest_and_granted_to_the_main_window() {
         "a grant for a command that does not exist"
     );
 }
+
+/// Starts a demo site (`dataCenter` or `cloud`) and saves a connection to it (password or
+/// API token); its id.
+fn save_demo_connection(
+    window: &tauri::WebviewWindow<tauri::test::MockRuntime>,
+    kind: &str,
+) -> String {
+    let demo = invoke(window, "demo_start", serde_json::json!({ "kind": kind })).expect("demo");
+    let account = &demo["accounts"][0];
+    let probe = invoke(
+        window,
+        "wizard_probe",
+        serde_json::json!({ "url": demo["baseUrl"], "network": null }),
+    )
+    .expect("probe");
+    let site = serde_json::json!({
+        "baseUrl": probe["baseUrl"], "deployment": probe["deployment"],
+        "version": probe["version"], "network": {}
+    });
+    let sign_in = if kind == "cloud" {
+        serde_json::json!({ "method": "apiToken", "email": account["email"], "token": account["apiToken"] })
+    } else {
+        serde_json::json!({ "method": "basic", "username": account["username"], "password": account["password"] })
+    };
+    let signed = invoke(
+        window,
+        "wizard_sign_in",
+        serde_json::json!({ "site": site, "signIn": sign_in }),
+    )
+    .expect("signed in");
+    let saved = invoke(
+        window,
+        "wizard_save",
+        serde_json::json!({ "draftId": signed["draftId"], "saveAs": { "name": "Demo", "makeDefault": true } }),
+    )
+    .expect("saved");
+    saved["id"].as_str().expect("id").to_owned()
+}
+
+#[test]
+fn projects_search_and_an_issue_view_with_hostile_html() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (app, window, _) = app_with_state(dir.path());
+    let id = save_demo_connection(&window, "dataCenter");
+
+    let projects = invoke(
+        &window,
+        "projects_list",
+        serde_json::json!({ "connection": id }),
+    )
+    .expect("projects");
+    let project = projects[0]["key"]
+        .as_str()
+        .expect("a project key")
+        .to_owned();
+    assert!(projects[0]["name"].as_str().is_some_and(|n| !n.is_empty()));
+
+    let jql = format!("project = {project} ORDER BY key");
+    let page = invoke(
+        &window,
+        "issues_search",
+        serde_json::json!({ "connection": id, "jql": jql, "page": { "maxResults": 2 } }),
+    )
+    .expect("search");
+    let rows = page["issues"].as_array().expect("rows");
+    assert_eq!(rows.len(), 2, "{page}");
+    let key = rows[0]["key"].as_str().expect("key").to_owned();
+    assert!(key.starts_with(&format!("{project}-")), "{key}");
+    for column in ["issueType", "summary", "status", "priority", "updated"] {
+        assert!(rows[0][column].is_string(), "{column} in {page}");
+    }
+    let total = page["total"].as_u64().expect("Data Center tells the total");
+    assert_eq!(page["totalIsApproximate"], false);
+    assert!(total > 2, "the demo project has more than one page of 2");
+    // The next page continues where this one ended.
+    assert_eq!(page["nextStartAt"], 2);
+    let next = invoke(
+        &window,
+        "issues_search",
+        serde_json::json!({ "connection": id, "jql": jql,
+            "page": { "startAt": 2, "maxResults": 2 } }),
+    )
+    .expect("page 2");
+    assert_ne!(next["issues"][0]["key"], key.as_str());
+    let bad = invoke(
+        &window,
+        "issues_search",
+        serde_json::json!({ "connection": id, "jql": "project = = (", "page": { "maxResults": 5 } }),
+    )
+    .expect_err("bad JQL is refused");
+    assert_eq!(bad["kind"], "validation", "{bad}");
+
+    // Hostile markup goes in through the REST API, as any Jira user could type it.
+    let hostile = "Look: <img src=x onerror=alert(1)> and <script>alert(2)</script>";
+    {
+        use tauri::Manager;
+        let state = app.state::<jiffy_lib::state::AppState>();
+        let client = state.client(&id).expect("client");
+        let resource = format!("issue/{key}");
+        let comments = format!("issue/{key}/comment");
+        tauri::async_runtime::block_on(async {
+            let body = serde_json::json!({ "fields": { "description": hostile } });
+            jiffy_core::ops::raw(&client, "PUT", &resource, &[], Some(body))
+                .await
+                .expect("description set");
+            let body = serde_json::json!({ "body": hostile });
+            jiffy_core::ops::raw(&client, "POST", &comments, &[], Some(body))
+                .await
+                .expect("comment added");
+        });
+    }
+    let view = invoke(
+        &window,
+        "issue_view",
+        serde_json::json!({ "connection": id, "key": key }),
+    )
+    .expect("issue view");
+    assert_eq!(view["key"], key.as_str());
+    let description = view["descriptionHtml"].as_str().expect("html");
+    let comments = view["comments"].as_array().expect("comments");
+    let comment = comments.last().expect("the new comment")["bodyHtml"]
+        .as_str()
+        .expect("html");
+    for html in [description, comment] {
+        // The text is there (so this is the hostile body), but no element can run anything.
+        assert!(html.contains("onerror=alert(1)"), "{html}");
+        assert!(html.contains("alert(2)"), "{html}");
+        let lower = html.to_ascii_lowercase();
+        assert!(
+            !lower.contains("<img") && !lower.contains("<script"),
+            "{html}"
+        );
+    }
+
+    let missing = invoke(
+        &window,
+        "issue_view",
+        serde_json::json!({ "connection": id, "key": format!("{project}-999999") }),
+    )
+    .expect_err("missing issue");
+    assert_eq!(missing["kind"], "notFound");
+
+    let data = invoke(
+        &window,
+        "jql_autocomplete",
+        serde_json::json!({ "connection": id }),
+    )
+    .expect("autocomplete data");
+    assert!(data["visibleFieldNames"]
+        .as_array()
+        .is_some_and(|f| f.iter().any(|f| f["value"] == "project")));
+    let suggestions = invoke(
+        &window,
+        "jql_suggest",
+        serde_json::json!({ "connection": id, "field": "project", "value": "" }),
+    )
+    .expect("suggestions");
+    assert!(suggestions.is_array(), "{suggestions}");
+}
+
+#[test]
+fn cloud_search_pages_by_token_and_views_adf_safely() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (app, window, _) = app_with_state(dir.path());
+    let id = save_demo_connection(&window, "cloud");
+    let projects = invoke(
+        &window,
+        "projects_list",
+        serde_json::json!({ "connection": id }),
+    )
+    .expect("projects");
+    let project = projects[0]["key"]
+        .as_str()
+        .expect("a project key")
+        .to_owned();
+    let jql = format!("project = {project} ORDER BY key");
+    let page = invoke(
+        &window,
+        "issues_search",
+        serde_json::json!({ "connection": id, "jql": jql, "page": { "maxResults": 2 } }),
+    )
+    .expect("search");
+    let key = page["issues"][0]["key"].as_str().expect("key").to_owned();
+    // Cloud's search/jql tells no total: the first page carries the approximate count.
+    assert_eq!(page["totalIsApproximate"], true, "{page}");
+    let total = page["total"].as_u64().expect("approximate count");
+    assert_eq!(page["nextStartAt"], serde_json::Value::Null);
+    assert!(total > 2, "the demo project has more than one page of 2");
+    let token = page["nextPageToken"].as_str().expect("token").to_owned();
+    let next = invoke(
+        &window,
+        "issues_search",
+        serde_json::json!({ "connection": id, "jql": jql,
+            "page": { "nextPageToken": token, "maxResults": 2 } }),
+    )
+    .expect("page 2");
+    assert_ne!(next["issues"][0]["key"], key.as_str());
+
+    let hostile = "Look: <img src=x onerror=alert(1)> and <script>alert(2)</script>";
+    {
+        use tauri::Manager;
+        let state = app.state::<jiffy_lib::state::AppState>();
+        let client = state.client(&id).expect("client");
+        let doc = serde_json::json!({ "type": "doc", "version": 1, "content": [
+            { "type": "paragraph", "content": [{ "type": "text", "text": hostile }] }
+        ] });
+        let body = serde_json::json!({ "fields": { "description": doc } });
+        tauri::async_runtime::block_on(jiffy_core::ops::raw(
+            &client,
+            "PUT",
+            &format!("issue/{key}"),
+            &[],
+            Some(body),
+        ))
+        .expect("description set");
+    }
+    let view = invoke(
+        &window,
+        "issue_view",
+        serde_json::json!({ "connection": id, "key": key }),
+    )
+    .expect("issue view");
+    let html = view["descriptionHtml"].as_str().expect("html");
+    assert!(
+        html.contains("onerror=alert(1)") && html.contains("alert(2)"),
+        "{html}"
+    );
+    let lower = html.to_ascii_lowercase();
+    assert!(
+        !lower.contains("<img") && !lower.contains("<script"),
+        "{html}"
+    );
+}

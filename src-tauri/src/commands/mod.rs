@@ -3,6 +3,7 @@
 pub mod app;
 pub mod connections;
 pub mod demo;
+pub mod issues;
 pub mod wizard;
 
 /// Every command the app exposes, for `build.rs`'s manifest and the capability file.
@@ -14,6 +15,11 @@ pub const ALL: &[&str] = &[
     "connection_set_default",
     "connection_remove",
     "demo_start",
+    "projects_list",
+    "issues_search",
+    "issue_view",
+    "jql_autocomplete",
+    "jql_suggest",
     "open_in_browser",
     "wizard_probe",
     "wizard_sign_in",
