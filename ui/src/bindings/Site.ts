@@ -21,4 +21,8 @@ version: string | null,
 /**
  * Custom CA certificate and proxy.
  */
-network: NetworkSettings, };
+network: NetworkSettings, 
+/**
+ * The site's title from serverInfo ("ACME Jira"), the best default connection name.
+ */
+title: string | null, };

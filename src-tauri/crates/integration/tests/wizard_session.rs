@@ -22,6 +22,7 @@ fn site(sandbox: &Sandbox) -> Site {
         deployment: deployment(sandbox),
         version: None,
         network: NetworkSettings::default(),
+        title: None,
     }
 }
 

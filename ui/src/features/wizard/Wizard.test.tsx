@@ -175,6 +175,7 @@ describe("API token sign-in, check and save", () => {
         deployment: "cloud",
         version: cloudProbe.version,
         network: noNetwork,
+        title: cloudProbe.serverTitle,
       },
       { method: "apiToken", email: "alice@example.com", token: "tok-123" },
     );
@@ -296,6 +297,7 @@ describe("personal access token", () => {
       deployment: "dataCenter",
       version: dcProbe.version,
       network: noNetwork,
+      title: dcProbe.serverTitle,
     };
     expect(ipc.wizardSignIn).toHaveBeenLastCalledWith(site, { method: "pat", token: "pat-xyz" });
     expect(await screen.findByRole("alert")).toHaveTextContent("Check the token and try again.");

@@ -29,7 +29,8 @@ export const METHOD_HINTS: Record<AuthMethod, string> = {
 export const DEPLOYMENT_LABELS: Record<Deployment, string> = {
   cloud: "Jira Cloud",
   dataCenter: "Jira Data Center",
-  server: "Jira Server",
+  // Jira Data Center reports `deploymentType: "Server"` even under a Data Center licence.
+  server: "Jira Data Center/Server",
 };
 
 /** Where the wizard was opened from. */
@@ -56,6 +57,7 @@ export function siteOf(probe: ProbeResult, network: Site["network"]): Site {
     deployment: probe.deployment,
     version: probe.version,
     network,
+    title: probe.serverTitle,
   };
 }
 
@@ -66,6 +68,7 @@ export function siteOfConnection(connection: Connection): Site {
     deployment: connection.deployment,
     version: connection.version,
     network: connection.network,
+    title: null,
   };
 }
 

@@ -20,6 +20,7 @@ const dcSite = {
   deployment: "dataCenter",
   version: dcProbe.version,
   network: { caCertPath: null, proxy: null },
+  title: dcProbe.serverTitle,
 };
 
 async function openMethod(label: string, launch: WizardLaunch = { kind: "new" }) {

@@ -47,6 +47,9 @@ pub struct Site {
     /// Custom CA certificate and proxy.
     #[serde(default)]
     pub network: NetworkSettings,
+    /// The site's title from serverInfo ("ACME Jira"), the best default connection name.
+    #[serde(default)]
+    pub title: Option<String>,
 }
 
 /// A sign-in with a secret typed into the wizard.
@@ -272,7 +275,7 @@ impl WizardEngine {
             user: validated.user.clone(),
             method: validated.connection.auth.method(),
             base_url: validated.connection.base_url.clone(),
-            suggested_name: suggested_name(&validated.connection.base_url),
+            suggested_name: suggested_name(site.title.as_deref(), &validated.connection.base_url),
         };
         self.lock().drafts.insert(
             draft_id,
@@ -361,8 +364,15 @@ fn filled_secret(value: String, what: &str) -> Result<String> {
     Ok(value)
 }
 
+/// The site's own title when it has a telling one ("ACME Jira"), else the host:
 /// "acme.atlassian.net" → "acme"; "https://jira.corp/jira" → "jira.corp".
-fn suggested_name(base_url: &str) -> String {
+fn suggested_name(title: Option<&str>, base_url: &str) -> String {
+    if let Some(title) = title
+        .map(str::trim)
+        .filter(|t| !t.is_empty() && *t != "Jira")
+    {
+        return title.to_owned();
+    }
     let host = url::Url::parse(base_url)
         .ok()
         .and_then(|u| u.host_str().map(str::to_owned))

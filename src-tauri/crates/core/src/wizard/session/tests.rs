@@ -2,9 +2,16 @@ use super::*;
 
 #[test]
 fn suggested_names_are_short() {
-    assert_eq!(suggested_name("https://acme.atlassian.net"), "acme");
-    assert_eq!(suggested_name("https://jira.corp/jira"), "jira.corp");
-    assert_eq!(suggested_name("not a url"), "not a url");
+    assert_eq!(suggested_name(None, "https://acme.atlassian.net"), "acme");
+    assert_eq!(
+        suggested_name(Some("Jira"), "https://jira.corp/jira"),
+        "jira.corp"
+    );
+    assert_eq!(
+        suggested_name(Some(" ACME Jira "), "https://jira.corp"),
+        "ACME Jira"
+    );
+    assert_eq!(suggested_name(None, "not a url"), "not a url");
 }
 
 #[test]
@@ -27,6 +34,7 @@ async fn empty_fields_are_refused_before_any_request() {
         deployment: Deployment::DataCenter,
         version: Some("9.12.0".into()),
         network: NetworkSettings::default(),
+        title: None,
     };
     let err = engine
         .sign_in(
