@@ -4,6 +4,7 @@
 use crate::demo::DemoSites;
 use jiffy_core::api::{ClientConfig, JiraClient};
 use jiffy_core::config::{ConfigStore, Connection};
+use jiffy_core::drafts::DraftStore;
 use jiffy_core::secrets::SecretStore;
 use jiffy_core::wizard::session::WizardEngine;
 use jiffy_core::Result;
@@ -22,6 +23,8 @@ pub struct AppState {
     pub wizard: WizardEngine,
     /// The embedded demo sites, started on demand.
     pub demo: DemoSites,
+    /// Drafts of unsent creates and comments (`drafts/` in the app's data folder).
+    pub drafts: DraftStore,
 }
 
 impl AppState {
@@ -39,6 +42,7 @@ impl AppState {
             wizard: WizardEngine::new(client_config.clone()),
             client_config,
             demo: DemoSites::new(data_dir.join("demo")),
+            drafts: DraftStore::new(data_dir.join("drafts")),
         }
     }
 
@@ -50,6 +54,19 @@ impl AppState {
         config.get(id_or_name).cloned().ok_or_else(|| {
             jiffy_core::Error::NotFound(format!("there is no connection \"{id_or_name}\""))
         })
+    }
+
+    /// Like [`AppState::client`], first starting the demo site a demo connection points at
+    /// (after a restart, say), so every command works on demo connections.
+    ///
+    /// Errors: as [`AppState::client`]; `Internal` when the demo site cannot start.
+    pub async fn live_client(&self, id_or_name: &str) -> Result<JiraClient> {
+        if let Ok(saved) = self.connection(id_or_name) {
+            if let Some(kind) = crate::demo::DemoSites::kind_for_url(&saved.base_url) {
+                self.demo.start(kind).await?;
+            }
+        }
+        self.client(id_or_name)
     }
 
     /// A Jira client for a saved connection, signing with its keyring secrets.

@@ -79,14 +79,13 @@ pub fn connection_set_default(state: State<'_, AppState>, id: String) -> CmdResu
     Ok(())
 }
 
-/// Removes a connection and every keyring entry it had.
+/// Removes a connection, every keyring entry it had, and its unsent drafts.
 ///
 /// Errors: `notFound`; `keyringUnavailable` when the profile went but secrets could not.
 #[tauri::command]
 pub fn connection_remove(state: State<'_, AppState>, id: String) -> CmdResult<Connection> {
-    Ok(connections::remove(
-        &state.config,
-        state.secrets.as_ref(),
-        &id,
-    )?)
+    let removed = connections::remove(&state.config, state.secrets.as_ref(), &id)?;
+    // The connection is gone either way; drafts that cannot be deleted are only clutter.
+    let _ = state.drafts.remove_connection(&removed.id);
+    Ok(removed)
 }

@@ -1,12 +1,10 @@
 //! Browsing issues: projects, JQL search by pages, the issue view, JQL completion.
 
-use crate::demo::DemoSites;
 use crate::error::CmdResult;
 use crate::state::AppState;
 use jiffy_core::api::issue_view::{IssueRow, IssueView, ISSUE_ROW_FIELDS, ISSUE_VIEW_EXPAND};
 use jiffy_core::api::projects::Project;
 use jiffy_core::api::search::{JqlAutocompleteData, JqlSuggestion, NextPage};
-use jiffy_core::api::JiraClient;
 use jiffy_core::config::Deployment;
 use jiffy_core::ops;
 use serde::{Deserialize, Serialize};
@@ -52,17 +50,6 @@ pub struct IssuesPage {
     pub warnings: Vec<String>,
 }
 
-/// A client for the connection, starting its demo site first when it is one (after a
-/// restart the site is not running yet).
-async fn client(state: &AppState, connection: &str) -> CmdResult<JiraClient> {
-    if let Ok(saved) = state.connection(connection) {
-        if let Some(kind) = DemoSites::kind_for_url(&saved.base_url) {
-            state.demo.start(kind).await?;
-        }
-    }
-    Ok(state.client(connection)?)
-}
-
 /// Every project the user can see.
 ///
 /// Errors: `notFound` for an unknown connection, `unauthorized`, `network`.
@@ -71,7 +58,7 @@ pub async fn projects_list(
     state: State<'_, AppState>,
     connection: String,
 ) -> CmdResult<Vec<Project>> {
-    let client = client(&state, &connection).await?;
+    let client = state.live_client(&connection).await?;
     Ok(ops::projects(&client).await?)
 }
 
@@ -87,7 +74,7 @@ pub async fn issues_search(
     jql: String,
     page: PageCursor,
 ) -> CmdResult<IssuesPage> {
-    let client = client(&state, &connection).await?;
+    let client = state.live_client(&connection).await?;
     let next = match (page.next_page_token, page.start_at) {
         (Some(token), _) => Some(NextPage::Token(token)),
         (None, Some(at)) => Some(NextPage::StartAt(at)),
@@ -137,7 +124,7 @@ pub async fn issue_view(
     connection: String,
     key: String,
 ) -> CmdResult<IssueView> {
-    let client = client(&state, &connection).await?;
+    let client = state.live_client(&connection).await?;
     let issue = ops::issue_get(&client, &key, ISSUE_VIEW_EXPAND).await?;
     // A trailing slash keeps a context path (`https://corp/jira/`) when resolving links.
     let base = format!("{}/", client.connection().base_url.trim_end_matches('/'));
@@ -153,7 +140,7 @@ pub async fn jql_autocomplete(
     state: State<'_, AppState>,
     connection: String,
 ) -> CmdResult<JqlAutocompleteData> {
-    let client = client(&state, &connection).await?;
+    let client = state.live_client(&connection).await?;
     Ok(ops::jql_autocomplete_data(&client).await?)
 }
 
@@ -167,6 +154,6 @@ pub async fn jql_suggest(
     field: String,
     value: String,
 ) -> CmdResult<Vec<JqlSuggestion>> {
-    let client = client(&state, &connection).await?;
+    let client = state.live_client(&connection).await?;
     Ok(ops::jql_suggestions(&client, &field, &value).await?)
 }

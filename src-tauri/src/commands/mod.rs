@@ -1,9 +1,15 @@
 //! The `#[tauri::command]` layer: one file per domain, each command a few lines over jiffy-core.
 
 pub mod app;
+pub mod attachments;
+pub mod comments;
 pub mod connections;
+pub mod console;
+pub mod create;
 pub mod demo;
+pub mod issue_actions;
 pub mod issues;
+pub mod users;
 pub mod wizard;
 
 /// Every command the app exposes, for `build.rs`'s manifest and the capability file.
@@ -20,6 +26,35 @@ pub const ALL: &[&str] = &[
     "issue_view",
     "jql_autocomplete",
     "jql_suggest",
+    "create_meta_projects",
+    "create_issue_types",
+    "create_fields",
+    "issue_create",
+    "draft_save",
+    "draft_load",
+    "draft_remove",
+    "drafts_list",
+    "issue_edit_fields",
+    "issue_edit",
+    "issue_transitions",
+    "issue_transition",
+    "issue_assign",
+    "issue_delete",
+    "users_assignable",
+    "issue_open_window",
+    "comments_list",
+    "comment_add",
+    "comment_update",
+    "comment_delete",
+    "comment_visibility_options",
+    "attachment_upload",
+    "attachment_download",
+    "attachment_delete",
+    "attachment_thumbnail",
+    "users_search",
+    "user_get",
+    "user_avatar",
+    "console_send",
     "open_in_browser",
     "wizard_probe",
     "wizard_sign_in",

@@ -3,7 +3,9 @@ import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import * as ipc from "../ipc";
 import { CommandError } from "../ipc";
-import { App } from "./App";
+import * as issues from "../ipc/issues";
+import { App, issueWindowParams } from "./App";
+import { issue, projects } from "../features/issues/test-fixtures";
 import {
   alice,
   cloudProbe,
@@ -12,18 +14,31 @@ import {
   summary,
   view,
 } from "../features/wizard/test-fixtures";
+import { mockIssueExtras } from "../features/issues/test-mocks";
 
 vi.mock("../ipc", async (importOriginal) => {
   const { mockCommands } = await import("../features/wizard/test-fixtures");
   return mockCommands(await importOriginal());
 });
 vi.mock("../ipc/plugins");
+vi.mock("../ipc/issues");
+vi.mock("../ipc/issue-actions");
+vi.mock("../ipc/comments-attachments");
+vi.mock("../ipc/create");
 
 beforeEach(() => {
   vi.resetAllMocks();
   vi.mocked(ipc.connectionsList).mockResolvedValue([]);
   vi.mocked(ipc.connectionTest).mockResolvedValue(alice);
   vi.mocked(ipc.wizardDiscard).mockResolvedValue(undefined);
+  vi.mocked(issues.projectsList).mockResolvedValue(projects);
+  vi.mocked(issues.issueView).mockResolvedValue(issue());
+  vi.mocked(issues.jqlAutocomplete).mockResolvedValue({
+    visibleFieldNames: [],
+    visibleFunctionNames: [],
+    jqlReservedWords: [],
+  });
+  mockIssueExtras();
 });
 
 describe("the application shell", () => {
@@ -50,14 +65,55 @@ describe("the application shell", () => {
     expect(await screen.findByRole("table", { name: "Connections" })).toBeVisible();
   });
 
-  it("marks the current section and says plainly what is not built", async () => {
+  it("marks the current section and offers to add a connection when there is none", async () => {
     render(<App />);
     await screen.findByRole("heading", { name: "Welcome to Jiffy" });
-    const issues = screen.getByRole("button", { name: "Issues" });
-    await userEvent.click(issues);
-    expect(issues).toHaveAttribute("aria-current", "page");
+    const section = screen.getByRole("button", { name: "Issues" });
+    await userEvent.click(section);
+    expect(section).toHaveAttribute("aria-current", "page");
     expect(screen.getByRole("heading", { level: 1, name: "Issues" })).toBeVisible();
-    expect(screen.getByRole("status")).toHaveTextContent("Not built yet");
+    await userEvent.click(await screen.findByRole("button", { name: "Add connection" }));
+    expect(screen.getByRole("heading", { level: 1, name: "Connect to Jira" })).toBeVisible();
+  });
+
+  it("shows the default connection's projects and a Connection picker for several", async () => {
+    vi.mocked(ipc.connectionsList).mockResolvedValue([
+      view({ id: "c1", name: "ACME" }),
+      view({ id: "c2", name: "Intranet" }, true),
+    ]);
+    render(<App />);
+    await userEvent.click(await screen.findByRole("button", { name: "Issues" }));
+    const picker = await screen.findByRole("combobox", { name: "Connection" });
+    expect(picker).toHaveValue("c2");
+    expect(await screen.findByRole("button", { name: /Demo project/ })).toBeVisible();
+    expect(issues.projectsList).toHaveBeenLastCalledWith("c2");
+    await userEvent.selectOptions(picker, "ACME");
+    await screen.findByRole("button", { name: /Demo project/ });
+    expect(issues.projectsList).toHaveBeenLastCalledWith("c1");
+  });
+
+  it("has no picker for one connection, and Search focuses the JQL bar", async () => {
+    vi.mocked(ipc.connectionsList).mockResolvedValue([view({}, true)]);
+    render(<App />);
+    await userEvent.click(await screen.findByRole("button", { name: "Search" }));
+    expect(screen.getByRole("heading", { level: 1, name: "Search" })).toBeVisible();
+    const jql = await screen.findByRole("combobox", { name: "JQL" });
+    expect(jql).toHaveFocus();
+    expect(screen.queryByRole("combobox", { name: "Connection" })).toBeNull();
+  });
+
+  it("opens the REST console on the default connection", async () => {
+    render(<App />);
+    await screen.findByRole("heading", { name: "Welcome to Jiffy" });
+    await userEvent.click(screen.getByRole("button", { name: "Console" }));
+    expect(screen.getByRole("heading", { level: 1, name: "Console" })).toBeVisible();
+    expect(await screen.findByRole("button", { name: "Add connection" })).toBeVisible();
+
+    vi.mocked(ipc.connectionsList).mockResolvedValue([view({}, true)]);
+    await userEvent.click(screen.getByRole("button", { name: "Issues" }));
+    await userEvent.click(screen.getByRole("button", { name: "Console" }));
+    expect(await screen.findByRole("heading", { level: 1, name: "REST console" })).toBeVisible();
+    expect(screen.queryByRole("heading", { level: 1, name: "Console" })).toBeNull();
   });
 
   it("shows the app_info command's answer in Settings", async () => {
@@ -106,5 +162,33 @@ describe("from the welcome screen to a saved connection", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "Connections" })).toBeVisible();
     expect(screen.getByRole("status")).toHaveTextContent("Saved “ACME”.");
     expect(await screen.findByRole("row", { name: /ACME/ })).toBeVisible();
+  });
+});
+
+describe("an issue's own window", () => {
+  it("reads the issue and connection from the address", () => {
+    expect(issueWindowParams("?issue=DEMO-1&connection=c%201")).toEqual({
+      issue: "DEMO-1",
+      connection: "c 1",
+    });
+    expect(issueWindowParams("")).toBeNull();
+    expect(issueWindowParams("?issue=DEMO-1")).toBeNull();
+  });
+
+  it("shows just the issue, without the sidebar or a Close button", async () => {
+    window.history.replaceState(null, "", "/index.html?issue=DEMO-1&connection=c1");
+    try {
+      render(<App />);
+      const panel = await screen.findByRole("region", { name: "Issue DEMO-1" });
+      expect(
+        await within(panel).findByRole("heading", { name: "DEMO-1: Printer on fire" }),
+      ).toBeVisible();
+      expect(issues.issueView).toHaveBeenCalledWith("c1", "DEMO-1");
+      expect(screen.queryByRole("navigation", { name: "Main" })).toBeNull();
+      expect(screen.queryByRole("button", { name: "Close DEMO-1" })).toBeNull();
+      expect(screen.queryByRole("button", { name: /in a new window/ })).toBeNull();
+    } finally {
+      window.history.replaceState(null, "", "/");
+    }
   });
 });

@@ -9,6 +9,10 @@ import { Connections } from "../features/connections/Connections";
 import { Wizard } from "../features/wizard/Wizard";
 import type { WizardLaunch } from "../features/wizard/model";
 import { NotBuiltYet } from "../components/NotBuiltYet";
+import { IssueDetail } from "../features/issues/IssueDetail";
+import { IssuesSection } from "./IssuesSection";
+import { ConnectionSection } from "./ConnectionSection";
+import { ConsolePage } from "../features/console/ConsolePage";
 
 /** What the main area shows. */
 type View =
@@ -16,8 +20,32 @@ type View =
   | { kind: "section"; section: SectionId; notice?: string }
   | { kind: "wizard"; launch: WizardLaunch; run: number };
 
-/** The application shell: a sidebar of sections and the selected section's page. */
+/**
+ * The issue an issue window shows (`index.html?issue=KEY&connection=ID`, opened by the
+ * `issue_open_window` command), or `null` in the main window.
+ */
+export function issueWindowParams(search: string): { issue: string; connection: string } | null {
+  const params = new URLSearchParams(search);
+  const issue = params.get("issue");
+  const connection = params.get("connection");
+  return issue && connection ? { issue, connection } : null;
+}
+
+/** The app: the shell in the main window, just the issue in an issue window. */
 export function App() {
+  const single = issueWindowParams(window.location.search);
+  if (single) {
+    return (
+      <main className="page issue-window" aria-label={`Issue ${single.issue}`}>
+        <IssueDetail connection={single.connection} issueKey={single.issue} standalone />
+      </main>
+    );
+  }
+  return <Shell />;
+}
+
+/** The application shell: a sidebar of sections and the selected section's page. */
+function Shell() {
   const [view, setView] = useState<View>({ kind: "starting" });
 
   // People with connections land on them; a first start lands on the welcome screen.
@@ -92,6 +120,25 @@ function Page({
       );
     case "settings":
       return <Settings />;
+    case "console":
+      return (
+        <ConnectionSection
+          title="Console"
+          ownHeading
+          onAddConnection={() => openWizard({ kind: "new" })}
+        >
+          {(connection) => <ConsolePage connection={connection} />}
+        </ConnectionSection>
+      );
+    case "issues":
+    case "search":
+      return (
+        <IssuesSection
+          key={section}
+          mode={section}
+          onAddConnection={() => openWizard({ kind: "new" })}
+        />
+      );
     case "connections":
       return (
         <Connections

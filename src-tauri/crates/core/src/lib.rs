@@ -9,6 +9,7 @@ pub mod app_info;
 pub mod auth;
 pub mod config;
 pub mod connections;
+pub mod drafts;
 pub mod error;
 pub mod http;
 pub mod ops;

@@ -4,17 +4,24 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import * as ipc from "../../ipc";
 import { CommandError } from "../../ipc";
 import * as issues from "../../ipc/issues";
+import * as extras from "../../ipc/comments-attachments";
 import { IssueDetail } from "./IssueDetail";
+import type { CommentItem } from "../../ipc/comments-attachments";
 import { issue } from "./test-fixtures";
+import { mockIssueExtras } from "./test-mocks";
 
 vi.mock("../../ipc", async (importOriginal) => ({
   ...(await importOriginal<typeof import("../../ipc")>()),
   openInBrowser: vi.fn(),
 }));
 vi.mock("../../ipc/issues");
+vi.mock("../../ipc/issue-actions");
+vi.mock("../../ipc/comments-attachments");
+vi.mock("../../ipc/create");
 
 beforeEach(() => {
   vi.resetAllMocks();
+  mockIssueExtras();
   vi.mocked(ipc.openInBrowser).mockResolvedValue(undefined);
 });
 
@@ -23,22 +30,23 @@ const sanitizedHostile =
   "<p>Look: &lt;img src=x onerror=alert(1)&gt; and &lt;script&gt;alert(2)&lt;/script&gt; " +
   '<a href="https://example.com/doc" rel="noopener noreferrer">the doc</a></p>';
 
+function comment(bodyHtml: string): CommentItem {
+  return {
+    id: "9",
+    author: { displayName: "Bob", active: true },
+    created: "2024-01-04T10:00:00.000+0000",
+    updated: "2024-01-04T10:00:00.000+0000",
+    edited: false,
+    bodyHtml,
+    bodyMarkdown: "",
+    visibility: null,
+  };
+}
+
 describe("IssueDetail", () => {
   it("shows the fields, attachments and comments of the issue", async () => {
-    vi.mocked(issues.issueView).mockResolvedValue(
-      issue({
-        comments: [
-          {
-            id: "9",
-            author: { displayName: "Bob", active: true },
-            created: "2024-01-04T10:00:00.000+0000",
-            updated: "2024-01-04T10:00:00.000+0000",
-            bodyHtml: "<p>First <em>comment</em></p>",
-          },
-        ],
-        commentsTotal: 3,
-      }),
-    );
+    vi.mocked(issues.issueView).mockResolvedValue(issue());
+    vi.mocked(extras.commentsList).mockResolvedValue([comment("<p>First <em>comment</em></p>")]);
     render(<IssueDetail connection="c1" issueKey="DEMO-1" onClose={() => undefined} />);
     const panel = await screen.findByRole("region", { name: "Issue DEMO-1" });
     expect(
@@ -50,31 +58,24 @@ describe("IssueDetail", () => {
     const files = within(panel).getByRole("list", { name: "Attachments" });
     expect(files).toHaveTextContent("smoke.png");
     expect(files).toHaveTextContent("2.0 KB");
-    expect(within(panel).getByRole("heading", { name: "Comments (1 of 3)" })).toBeInTheDocument();
-    const comment = within(panel).getByRole("article", { name: "Comment by Bob" });
-    expect(within(comment).getByText("comment").tagName).toBe("EM");
+    expect(await within(panel).findByRole("heading", { name: "Comments (1)" })).toBeInTheDocument();
+    const shown = within(panel).getByRole("article", { name: "Comment by Bob" });
+    expect(within(shown).getByText("comment").tagName).toBe("EM");
+    expect(extras.commentsList).toHaveBeenCalledWith("c1", "DEMO-1");
   });
 
   it("renders sanitized HTML as markup and hostile markup only as text", async () => {
     const alert = vi.spyOn(window, "alert").mockImplementation(() => undefined);
+    vi.mocked(extras.commentsList).mockResolvedValue([comment(sanitizedHostile)]);
+    // No attachments here: image previews are <img> elements (data: URLs made by Rust).
     vi.mocked(issues.issueView).mockResolvedValue(
-      issue({
-        descriptionHtml: sanitizedHostile,
-        comments: [
-          {
-            id: "9",
-            author: null,
-            created: "",
-            updated: "",
-            bodyHtml: sanitizedHostile,
-          },
-        ],
-        commentsTotal: 1,
-      }),
+      issue({ descriptionHtml: sanitizedHostile, attachments: [] }),
     );
     render(<IssueDetail connection="c1" issueKey="DEMO-1" onClose={() => undefined} />);
     const panel = await screen.findByRole("region", { name: "Issue DEMO-1" });
-    const shown = await within(panel).findAllByText(/<img src=x onerror=alert\(1\)>/);
+    // The description and the comment (loaded after the issue) both show it as text.
+    await within(panel).findByRole("article", { name: "Comment by Bob" });
+    const shown = within(panel).getAllByText(/<img src=x onerror=alert\(1\)>/);
     expect(shown).toHaveLength(2);
     expect(shown[0]).toHaveTextContent("<script>alert(2)</script>");
     expect(panel.querySelector("script, img, iframe, [onerror], [onclick]")).toBeNull();

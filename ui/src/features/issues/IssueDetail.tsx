@@ -1,29 +1,53 @@
-import { useEffect, useRef, useState } from "react";
-import type { ReactNode } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { IpcError } from "../../ipc";
 import { openInBrowser } from "../../ipc";
 import type { IssueView } from "../../ipc/issues";
 import { issueView } from "../../ipc/issues";
+import type { IssueEditForm, TransitionForm } from "../../ipc/issue-actions";
+import { issueEditFields, issueOpenWindow, issueTransitions } from "../../ipc/issue-actions";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { errorOf } from "../../components/errors";
-import { formatDate, formatSize } from "./format";
+import { IssueBody } from "./IssueBody";
+import { Attachments } from "./attachments/Attachments";
+import { Comments } from "./comments/Comments";
+import { DeleteIssue } from "./actions/DeleteIssue";
+import { EditInPlace } from "./actions/EditInPlace";
+import { Transitions } from "./actions/Transitions";
+import type { IssueEditing } from "./actions/context";
+import { IssueEditContext } from "./actions/context";
 
 /**
- * The issue detail panel. Description and comment bodies arrive as HTML that Rust already
- * sanitized (jiffy-core `api::html`); that HTML, and only it, is set as inner HTML. Links in it
- * open in the system browser instead of navigating the app's window. Mount with `key={key}`.
+ * The issue detail panel (or the whole of an issue's own window). Description and comment
+ * bodies arrive as HTML that Rust already sanitized (jiffy-core `api::html`); that HTML, and
+ * only it, is set as inner HTML. Links in it open in the system browser instead of navigating
+ * the app's window. Fields editmeta allows are edited in place; transitions, assign, delete
+ * and "open in a new window" act on the issue. Mount with `key={key}`.
  */
 export function IssueDetail({
   connection,
   issueKey,
   onClose,
+  onDeleted,
+  standalone = false,
 }: {
   connection: string;
   issueKey: string;
-  onClose: () => void;
+  /** Closes the panel; without it there is no Close button (the issue's own window). */
+  onClose?: () => void;
+  /** After the issue was deleted (the panel shows that it was, when not given). */
+  onDeleted?: () => void;
+  /** In its own window: no "open in a new window". */
+  standalone?: boolean;
 }) {
   const [view, setView] = useState<IssueView | null>(null);
   const [error, setError] = useState<IpcError | null>(null);
+  const [form, setForm] = useState<IssueEditForm | null>(null);
+  const [transitions, setTransitions] = useState<TransitionForm[]>([]);
+  const [actionsError, setActionsError] = useState<IpcError | null>(null);
+  const [deleted, setDeleted] = useState(false);
+  const [windowError, setWindowError] = useState<IpcError | null>(null);
+  // Bumped after every change, to load the issue, its edit form and transitions again.
+  const [run, setRun] = useState(0);
   const sectionRef = useRef<HTMLElement>(null);
 
   useEffect(() => {
@@ -31,10 +55,19 @@ export function IssueDetail({
     issueView(connection, issueKey)
       .then((v) => current && setView(v))
       .catch((e: unknown) => current && setError(errorOf(e)));
+    // Editing and moving are extras: the issue shows even when they cannot be loaded.
+    Promise.all([issueEditFields(connection, issueKey), issueTransitions(connection, issueKey)])
+      .then(([f, t]) => {
+        if (!current) return;
+        setForm(f);
+        setTransitions(t);
+        setActionsError(null);
+      })
+      .catch((e: unknown) => current && setActionsError(errorOf(e)));
     return () => {
       current = false;
     };
-  }, [connection, issueKey]);
+  }, [connection, issueKey, run]);
 
   useEffect(() => {
     const section = sectionRef.current;
@@ -50,148 +83,87 @@ export function IssueDetail({
     return () => section.removeEventListener("click", onClick);
   }, []);
 
+  const editing: IssueEditing = useMemo(
+    () => ({ connection, issueKey, form, onChanged: () => setRun((n) => n + 1) }),
+    [connection, issueKey, form],
+  );
+
+  const openWindow = () => {
+    setWindowError(null);
+    issueOpenWindow(connection, issueKey).catch((e: unknown) => setWindowError(errorOf(e)));
+  };
+
+  if (deleted) {
+    return (
+      <section aria-label={`Issue ${issueKey}`} className="issue-detail">
+        <p role="status">{issueKey} was deleted.</p>
+      </section>
+    );
+  }
+
   return (
     <section ref={sectionRef} aria-label={`Issue ${issueKey}`} className="issue-detail">
-      <div className="issue-detail-head">
-        <h2>
-          {issueKey}
-          {view && `: ${view.summary}`}
-        </h2>
-        <button type="button" onClick={onClose} aria-label={`Close ${issueKey}`}>
-          Close
-        </button>
-      </div>
-      {!view && !error && <p role="status">Loading {issueKey}…</p>}
-      {error && <ErrorAlert error={error} title={`Could not open ${issueKey}.`} />}
-      {view && <IssueBody view={view} />}
-    </section>
-  );
-}
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </>
-  );
-}
-
-function IssueBody({ view }: { view: IssueView }) {
-  const none = <span className="muted">None</span>;
-  const list = (items: string[]) => (items.length > 0 ? items.join(", ") : none);
-  return (
-    <>
-      <dl className="issue-fields">
-        <Field label="Status">
-          <span className={`status status-${view.status?.statusCategory?.key ?? "unknown"}`}>
-            {view.status?.name ?? ""}
-          </span>
-        </Field>
-        <Field label="Type">{view.issueType?.name ?? none}</Field>
-        <Field label="Priority">{view.priority?.name ?? none}</Field>
-        <Field label="Assignee">{view.assignee?.displayName ?? "Unassigned"}</Field>
-        <Field label="Reporter">{view.reporter?.displayName ?? none}</Field>
-        <Field label="Created">{formatDate(view.created)}</Field>
-        <Field label="Updated">{formatDate(view.updated)}</Field>
-        <Field label="Labels">{list(view.labels)}</Field>
-        <Field label="Components">{list(view.components)}</Field>
-        <Field label="Fix versions">{list(view.fixVersions)}</Field>
-        {view.parent && (
-          <Field label="Parent">
-            {view.parent.key} {view.parent.fields.summary ?? ""}
-          </Field>
+      <IssueEditContext.Provider value={editing}>
+        <div className="issue-detail-head">
+          <h2>
+            {issueKey}
+            {view && `: ${view.summary}`}
+          </h2>
+          {onClose && (
+            <button type="button" onClick={onClose} aria-label={`Close ${issueKey}`}>
+              Close
+            </button>
+          )}
+        </div>
+        {view && (
+          <div className="issue-actions">
+            <EditInPlace fieldId="summary">
+              <span className="muted">Summary</span>
+            </EditInPlace>
+            <Transitions
+              connection={connection}
+              issueKey={issueKey}
+              transitions={transitions}
+              onDone={editing.onChanged}
+            />
+            <div className="inline wrap">
+              {!standalone && (
+                <button type="button" className="small" onClick={openWindow}>
+                  Open {issueKey} in a new window
+                </button>
+              )}
+              <DeleteIssue
+                connection={connection}
+                issueKey={issueKey}
+                summary={view.summary}
+                subtasks={view.subtasks.length}
+                onDeleted={() => (onDeleted ? onDeleted() : setDeleted(true))}
+              />
+            </div>
+            {windowError && (
+              <ErrorAlert error={windowError} title={`Could not open ${issueKey} in a window.`} />
+            )}
+            {actionsError && (
+              <p className="hint">
+                Editing and transitions are not available: {actionsError.message}
+              </p>
+            )}
+          </div>
         )}
-      </dl>
-
-      <h3>Description</h3>
-      {view.descriptionHtml ? (
-        // Sanitized by Rust (ammonia): no scripts, handlers, styles or remote images.
-        <div className="rich-text" dangerouslySetInnerHTML={{ __html: view.descriptionHtml }} />
-      ) : (
-        <p className="muted">No description.</p>
-      )}
-
-      {view.subtasks.length > 0 && (
-        <>
-          <h3>Subtasks</h3>
-          <ul>
-            {view.subtasks.map((s) => (
-              <li key={s.key}>
-                {s.key} {s.fields.summary ?? ""}
-                {s.fields.status && ` (${s.fields.status.name})`}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-
-      {view.links.length > 0 && (
-        <>
-          <h3>Links</h3>
-          <ul>
-            {view.links.map((l) => (
-              <li key={l.id}>
-                {l.relation} {l.issue.key} {l.issue.fields.summary ?? ""}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-
-      {view.fields.length > 0 && (
-        <>
-          <h3>More fields</h3>
-          <dl className="issue-fields">
-            {view.fields.map((f) => (
-              <Field key={f.id} label={f.name}>
-                {f.text}
-              </Field>
-            ))}
-          </dl>
-        </>
-      )}
-
-      <h3>Attachments</h3>
-      {view.attachments.length > 0 ? (
-        <ul aria-label="Attachments">
-          {view.attachments.map((a) => (
-            <li key={a.id}>
-              {a.filename} <span className="muted">({formatSize(a.size)}, {a.mimeType}</span>
-              <span className="muted">
-                {a.author && `, ${a.author}`}, {formatDate(a.created)})
-              </span>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="muted">No attachments.</p>
-      )}
-
-      <h3>
-        Comments ({view.comments.length < view.commentsTotal
-          ? `${view.comments.length} of ${view.commentsTotal}`
-          : view.commentsTotal}
-        )
-      </h3>
-      {view.comments.length > 0 ? (
-        <ol className="comments" aria-label="Comments">
-          {view.comments.map((c) => (
-            <li key={c.id}>
-              <article aria-label={`Comment by ${c.author?.displayName ?? "someone"}`}>
-                <p className="comment-head">
-                  <strong>{c.author?.displayName ?? "Anonymous"}</strong>{" "}
-                  <span className="muted">{formatDate(c.created)}</span>
-                </p>
-                {/* Sanitized by Rust, like the description. */}
-                <div className="rich-text" dangerouslySetInnerHTML={{ __html: c.bodyHtml }} />
-              </article>
-            </li>
-          ))}
-        </ol>
-      ) : (
-        <p className="muted">No comments.</p>
-      )}
-    </>
+        {!view && !error && <p role="status">Loading {issueKey}…</p>}
+        {error && <ErrorAlert error={error} title={`Could not open ${issueKey}.`} />}
+        {view && (
+          <>
+            <IssueBody view={view} />
+            <Attachments
+              connection={connection}
+              issueKey={issueKey}
+              attachments={view.attachments}
+            />
+            <Comments connection={connection} issueKey={issueKey} />
+          </>
+        )}
+      </IssueEditContext.Provider>
+    </section>
   );
 }

@@ -4,14 +4,19 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import * as ipc from "../../ipc";
 import { CommandError } from "../../ipc";
 import * as issues from "../../ipc/issues";
+import * as actions from "../../ipc/issue-actions";
 import { IssuesPage } from "./IssuesPage";
 import { autocomplete, issue, page, projects, rows } from "./test-fixtures";
+import { mockIssueExtras } from "./test-mocks";
 
 vi.mock("../../ipc", async (importOriginal) => ({
   ...(await importOriginal<typeof import("../../ipc")>()),
   openInBrowser: vi.fn(),
 }));
 vi.mock("../../ipc/issues");
+vi.mock("../../ipc/issue-actions");
+vi.mock("../../ipc/comments-attachments");
+vi.mock("../../ipc/create");
 
 // jsdom lays nothing out; the virtualizer needs a viewport to decide which rows to render.
 const VIEWPORT = 720;
@@ -34,6 +39,7 @@ afterAll(() => {
 
 beforeEach(() => {
   vi.resetAllMocks();
+  mockIssueExtras();
   vi.mocked(issues.projectsList).mockResolvedValue(projects);
   vi.mocked(issues.issueView).mockResolvedValue(issue());
   vi.mocked(ipc.openInBrowser).mockResolvedValue(undefined);
@@ -131,6 +137,21 @@ describe("IssuesPage", () => {
     await userEvent.keyboard("{Enter}");
     expect(await screen.findByRole("region", { name: "Issue DEMO-1" })).toBeInTheDocument();
     expect(issues.issueView).toHaveBeenCalledWith("c1", "DEMO-1");
+  });
+
+  it("closes a deleted issue and searches again", async () => {
+    vi.mocked(issues.issuesSearch).mockResolvedValue(page(rows(3)));
+    vi.mocked(actions.issueDelete).mockResolvedValue(undefined);
+    const table = await openProject();
+    await userEvent.keyboard("j{Enter}");
+    const panel = await screen.findByRole("region", { name: "Issue DEMO-1" });
+    await userEvent.click(await within(panel).findByRole("button", { name: "Delete DEMO-1" }));
+    const dialog = screen.getByRole("dialog", { name: "Delete DEMO-1?" });
+    await userEvent.click(within(dialog).getByRole("button", { name: "Delete DEMO-1" }));
+    await waitFor(() => expect(screen.queryByRole("region", { name: "Issue DEMO-1" })).toBeNull());
+    expect(actions.issueDelete).toHaveBeenCalledWith("c1", "DEMO-1", false);
+    await waitFor(() => expect(issues.issuesSearch).toHaveBeenCalledTimes(2));
+    expect(table).not.toBeInTheDocument();
   });
 
   it("focuses the JQL bar with /", async () => {

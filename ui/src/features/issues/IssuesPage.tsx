@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Project } from "../../ipc/issues";
+import { CreateIssueButton } from "../create";
 import { IssueDetail } from "./IssueDetail";
 import { JqlBar } from "./JqlBar";
 import { ProjectList } from "./ProjectList";
@@ -9,9 +10,16 @@ import "./issues.css";
 
 /**
  * Browse and search a connection's issues: projects on the left, a JQL bar and the issue
- * table in the middle, the chosen issue's details on the right. `/` focuses the JQL bar.
+ * table in the middle, the chosen issue's details on the right. `/` focuses the JQL bar;
+ * `focusSearch` focuses it on mount (the Search section).
  */
-export function IssuesPage({ connectionId }: { connectionId: string }) {
+export function IssuesPage({
+  connectionId,
+  focusSearch = false,
+}: {
+  connectionId: string;
+  focusSearch?: boolean;
+}) {
   const [project, setProject] = useState<string | null>(null);
   const [draft, setDraft] = useState("");
   const [query, setQuery] = useState("");
@@ -36,6 +44,10 @@ export function IssuesPage({ connectionId }: { connectionId: string }) {
   );
 
   useEffect(() => {
+    if (focusSearch) jqlRef.current?.focus();
+  }, [focusSearch]);
+
+  useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === "/" && !isTyping(e.target) && !e.ctrlKey && !e.metaKey && !e.altKey) {
         e.preventDefault();
@@ -50,9 +62,19 @@ export function IssuesPage({ connectionId }: { connectionId: string }) {
     <div className="issues-page">
       <ProjectList connection={connectionId} selected={project} onChoose={chooseProject} />
       <section className="issues-main" aria-label="Issue search">
-        <JqlBar
-          connection={connectionId}
-          value={draft} onChange={setDraft} onSearch={search} inputRef={jqlRef} />
+        <div className="issues-toolbar">
+          <JqlBar
+            connection={connectionId}
+            value={draft} onChange={setDraft} onSearch={search} inputRef={jqlRef} />
+          <CreateIssueButton
+            connection={connectionId}
+            project={project}
+            onCreated={(key) => {
+              setOpenKey(key);
+              setRun((n) => n + 1);
+            }}
+          />
+        </div>
         {query !== "" ? (
           <SearchResults
             key={`${connectionId}\n${query}\n${run}`}
@@ -70,6 +92,10 @@ export function IssuesPage({ connectionId }: { connectionId: string }) {
           connection={connectionId}
           issueKey={openKey}
           onClose={() => setOpenKey(null)}
+          onDeleted={() => {
+            setOpenKey(null);
+            setRun((n) => n + 1);
+          }}
         />
       )}
     </div>
