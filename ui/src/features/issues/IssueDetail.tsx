@@ -160,7 +160,7 @@ export function IssueDetail({
               issueKey={issueKey}
               attachments={view.attachments}
             />
-            <Comments connection={connection} issueKey={issueKey} />
+            <Comments connection={connection} issueKey={issueKey} refresh={run} />
           </>
         )}
       </IssueEditContext.Provider>

@@ -11,6 +11,8 @@ const OVERSCAN = 10;
 const PREFETCH_ROWS = 20;
 
 const COLUMNS = ["Key", "Type", "Summary", "Status", "Assignee", "Priority", "Updated"];
+/** Beside an open issue the table is narrow: these columns stay, the others step aside. */
+const COMPACT = new Set(["Key", "Summary", "Status", "Assignee"]);
 
 /**
  * The issues of a search as a virtualized table: only the rows in view (plus a few) are in the
@@ -25,6 +27,7 @@ export function IssueTable({
   onSelect,
   onOpen,
   onNeedMore,
+  compact = false,
 }: {
   rows: IssueRow[];
   hasMore: boolean;
@@ -35,7 +38,11 @@ export function IssueTable({
   /** Opens the issue in the detail panel. */
   onOpen: (key: string) => void;
   onNeedMore: () => void;
+  /** Only key, summary, status and assignee (the detail panel is open beside the table). */
+  compact?: boolean;
 }) {
+  const columns = compact ? COLUMNS.filter((c) => COMPACT.has(c)) : COLUMNS;
+  const shows = (c: string) => !compact || COMPACT.has(c);
   const scrollRef = useRef<HTMLDivElement>(null);
   // One extra row at the end says more is coming.
   const count = rows.length + (hasMore ? 1 : 0);
@@ -68,10 +75,10 @@ export function IssueTable({
   const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   return (
     <div ref={scrollRef} className="issue-table-scroll">
-      <table className="issue-table" aria-label="Issues" aria-rowcount={count + 1}>
+      <table className={compact ? "issue-table compact" : "issue-table"} aria-label="Issues" aria-rowcount={count + 1}>
         <thead>
           <tr aria-rowindex={1}>
-            {COLUMNS.map((c) => (
+            {columns.map((c) => (
               <th key={c} scope="col">
                 {c}
               </th>
@@ -81,7 +88,7 @@ export function IssueTable({
         <tbody>
           {top > 0 && (
             <tr aria-hidden="true" style={{ height: top }}>
-              <td colSpan={COLUMNS.length} />
+              <td colSpan={columns.length} />
             </tr>
           )}
           {items.map((item) => {
@@ -89,7 +96,7 @@ export function IssueTable({
             if (!row) {
               return (
                 <tr key="more" aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }}>
-                  <td colSpan={COLUMNS.length} className="muted">
+                  <td colSpan={columns.length} className="muted">
                     Loading more issues…
                   </td>
                 </tr>
@@ -117,22 +124,26 @@ export function IssueTable({
                     {row.key}
                   </button>
                 </td>
-                <td>{row.issueType}</td>
+                {shows("Type") && <td>{row.issueType}</td>}
                 <td className="summary">{row.summary}</td>
                 <td>
                   <span className={`status status-${row.statusCategory || "unknown"}`}>
                     {row.status}
                   </span>
                 </td>
-                <td>{row.assignee || <span className="muted">Unassigned</span>}</td>
-                <td>{row.priority}</td>
-                <td>{formatDate(row.updated)}</td>
+                {/* The cell itself is muted: a span clipped by the cell's ellipsis reads as
+                    overlapping the next column, which contrast checkers (axe) fail. */}
+                <td className={row.assignee ? undefined : "muted"}>
+                  {row.assignee || "Unassigned"}
+                </td>
+                {shows("Priority") && <td>{row.priority}</td>}
+                {shows("Updated") && <td>{formatDate(row.updated)}</td>}
               </tr>
             );
           })}
           {bottom > 0 && (
             <tr aria-hidden="true" style={{ height: bottom }}>
-              <td colSpan={COLUMNS.length} />
+              <td colSpan={columns.length} />
             </tr>
           )}
         </tbody>

@@ -139,6 +139,21 @@ describe("IssuesPage", () => {
     expect(issues.issueView).toHaveBeenCalledWith("c1", "DEMO-1");
   });
 
+  it("shows four columns beside an open issue, and all seven again when it closes", async () => {
+    vi.mocked(issues.issuesSearch).mockResolvedValue(page(rows(3)));
+    const table = await openProject();
+    const headers = () =>
+      within(table)
+        .getAllByRole("columnheader")
+        .map((h) => h.textContent);
+    await userEvent.keyboard("j{Enter}");
+    const panel = await screen.findByRole("region", { name: "Issue DEMO-1" });
+    expect(headers()).toEqual(["Key", "Summary", "Status", "Assignee"]);
+    expect(within(bodyRows(table)[0] as HTMLElement).getAllByRole("cell")).toHaveLength(4);
+    await userEvent.click(within(panel).getByRole("button", { name: "Close DEMO-1" }));
+    expect(headers()).toEqual(["Key", "Type", "Summary", "Status", "Assignee", "Priority", "Updated"]);
+  });
+
   it("closes a deleted issue and searches again", async () => {
     vi.mocked(issues.issuesSearch).mockResolvedValue(page(rows(3)));
     vi.mocked(actions.issueDelete).mockResolvedValue(undefined);

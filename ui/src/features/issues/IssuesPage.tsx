@@ -59,7 +59,7 @@ export function IssuesPage({
   }, []);
 
   return (
-    <div className="issues-page">
+    <div className={openKey ? "issues-page with-detail" : "issues-page"}>
       <ProjectList connection={connectionId} selected={project} onChoose={chooseProject} />
       <section className="issues-main" aria-label="Issue search">
         <div className="issues-toolbar">
@@ -81,6 +81,7 @@ export function IssuesPage({
             connection={connectionId}
             jql={query}
             onOpen={setOpenKey}
+            compact={openKey !== null}
           />
         ) : (
           <p className="muted">Choose a project or type a JQL query.</p>

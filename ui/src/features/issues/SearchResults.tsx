@@ -20,10 +20,13 @@ export function SearchResults({
   connection,
   jql,
   onOpen,
+  compact = false,
 }: {
   connection: string;
   jql: string;
   onOpen: (key: string) => void;
+  /** The table shows fewer columns (an issue is open beside it). */
+  compact?: boolean;
 }) {
   const pages = useIssuePages(connection, jql);
   const [selected, setSelected] = useState<number | null>(null);
@@ -80,6 +83,7 @@ export function SearchResults({
           onSelect={setSelected}
           onOpen={onOpen}
           onNeedMore={pages.loadMore}
+          compact={compact}
         />
       )}
       {!pages.loading && !pages.error && rows.length === 0 && (

@@ -41,6 +41,18 @@ beforeEach(() => {
 });
 
 describe("Comments", () => {
+  it("loads the list again when the issue changed elsewhere (a transition's comment)", async () => {
+    vi.mocked(api.commentsList).mockResolvedValueOnce([]);
+    const { rerender } = render(<Comments connection="c1" issueKey="DEMO-1" refresh={0} />);
+    expect(await screen.findByRole("heading", { name: "Comments (0)" })).toBeInTheDocument();
+    vi.mocked(api.commentsList).mockResolvedValueOnce([
+      comment({ bodyHtml: "<p>Waiting for the API freeze.</p>" }),
+    ]);
+    rerender(<Comments connection="c1" issueKey="DEMO-1" refresh={1} />);
+    expect(await screen.findByText("Waiting for the API freeze.")).toBeInTheDocument();
+    expect(api.commentsList).toHaveBeenCalledTimes(2);
+  });
+
   it("lists every comment with its sanitized body and restriction", async () => {
     vi.mocked(api.commentsList).mockResolvedValue([
       comment({}),

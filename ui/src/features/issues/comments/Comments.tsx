@@ -26,7 +26,19 @@ function authorOf(c: CommentItem): string {
  * An issue's comments — all pages — with add, edit and delete. Bodies are HTML that Rust
  * sanitized (jiffy-core `api::html`); only that HTML is set as inner HTML.
  */
-export function Comments({ connection, issueKey }: { connection: string; issueKey: string }) {
+export function Comments({
+  connection,
+  issueKey,
+  refresh = 0,
+}: {
+  connection: string;
+  issueKey: string;
+  /**
+   * Bumped when the issue changed elsewhere (a transition screen's comment, an edit): the
+   * list is loaded again, so a comment added that way shows without reopening the issue.
+   */
+  refresh?: number;
+}) {
   const [comments, setComments] = useState<CommentItem[] | null>(null);
   const [loadError, setLoadError] = useState<IpcError | null>(null);
   const [options, setOptions] = useState<VisibilityOptions | null>(null);
@@ -48,7 +60,7 @@ export function Comments({ connection, issueKey }: { connection: string; issueKe
     return () => {
       live = false;
     };
-  }, [connection, issueKey]);
+  }, [connection, issueKey, refresh]);
 
   const replace = (updated: CommentItem) =>
     setComments((list) => list && list.map((c) => (c.id === updated.id ? updated : c)));
