@@ -5,6 +5,7 @@ use crate::demo::DemoSites;
 use jiffy_core::api::{ClientConfig, JiraClient};
 use jiffy_core::config::{ConfigStore, Connection};
 use jiffy_core::drafts::DraftStore;
+use jiffy_core::saved_searches::SavedSearchStore;
 use jiffy_core::secrets::SecretStore;
 use jiffy_core::wizard::session::WizardEngine;
 use jiffy_core::Result;
@@ -25,6 +26,8 @@ pub struct AppState {
     pub demo: DemoSites,
     /// Drafts of unsent creates and comments (`drafts/` in the app's data folder).
     pub drafts: DraftStore,
+    /// Saved searches and recent issues (`saved/` in the app's data folder).
+    pub saved_searches: SavedSearchStore,
 }
 
 impl AppState {
@@ -43,6 +46,7 @@ impl AppState {
             client_config,
             demo: DemoSites::new(data_dir.join("demo")),
             drafts: DraftStore::new(data_dir.join("drafts")),
+            saved_searches: SavedSearchStore::new(data_dir.join("saved")),
         }
     }
 

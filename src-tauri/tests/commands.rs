@@ -1332,3 +1332,121 @@ fn cloud_edits_rich_text_as_markdown_and_assigns_by_account_id() {
         "{view}"
     );
 }
+
+#[test]
+fn the_history_lists_every_change_in_both_modes() {
+    for kind in ["dataCenter", "cloud"] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (_app, window, _) = app_with_state(dir.path());
+        let id = save_demo_connection(&window, kind);
+        let key = first_issue(&window, &id);
+        let history = |key: &str| {
+            invoke(
+                &window,
+                "issue_history",
+                serde_json::json!({ "connection": id, "key": key }),
+            )
+        };
+        let before = history(&key).expect("history");
+        let before = before.as_array().map(Vec::len).expect("list");
+        // More edits than Cloud's changelog page (100) holds, so paging must follow through.
+        let edits = 101;
+        for n in 1..=edits {
+            invoke(
+                &window,
+                "issue_edit",
+                serde_json::json!({ "connection": id, "key": key,
+                    "fields": { "summary": format!("History {n}") } }),
+            )
+            .expect("edit");
+        }
+        let after = history(&key).expect("history");
+        let entries = after.as_array().expect("list");
+        assert_eq!(entries.len(), before + edits, "{kind}");
+        let last = entries.last().expect("an entry");
+        assert!(last["author"]["displayName"].is_string(), "{kind}: {last}");
+        assert!(last["created"].as_str().is_some_and(|c| !c.is_empty()));
+        let item = &last["items"][0];
+        assert_eq!(item["field"], "summary", "{kind}: {last}");
+        assert_eq!(item["fromString"], format!("History {}", edits - 1));
+        assert_eq!(item["toString"], format!("History {edits}"));
+
+        let missing = history("NOPE-999").expect_err("no such issue");
+        assert_eq!(missing["kind"], "notFound", "{kind}: {missing}");
+    }
+}
+
+#[test]
+fn saved_searches_and_recent_issues_are_kept_per_connection() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (_app, window, _secrets) = app_with_state(dir.path());
+    let save = |name: &str, jql: &str| {
+        invoke(
+            &window,
+            "saved_searches_save",
+            serde_json::json!({ "connection": "c1", "name": name, "jql": jql }),
+        )
+    };
+    save("Mine", "assignee = currentUser()").expect("saved");
+    save("Bugs", "type = Bug").expect("saved");
+    let blank = save(" ", "x = 1").expect_err("a name is needed");
+    assert_eq!(blank["kind"], "invalidInput", "{blank}");
+    invoke(
+        &window,
+        "saved_searches_rename",
+        serde_json::json!({ "connection": "c1", "from": "Bugs", "to": "All bugs" }),
+    )
+    .expect("renamed");
+    let taken = invoke(
+        &window,
+        "saved_searches_rename",
+        serde_json::json!({ "connection": "c1", "from": "All bugs", "to": "mine" }),
+    )
+    .expect_err("the name is taken");
+    assert_eq!(taken["kind"], "invalidInput", "{taken}");
+    let deleted = invoke(
+        &window,
+        "saved_searches_delete",
+        serde_json::json!({ "connection": "c1", "name": "Mine" }),
+    )
+    .expect("deleted");
+    assert_eq!(deleted, true);
+    let list = invoke(
+        &window,
+        "saved_searches_list",
+        serde_json::json!({ "connection": "c1" }),
+    )
+    .expect("list");
+    assert_eq!(list.as_array().map(Vec::len), Some(1), "{list}");
+    assert_eq!(list[0]["name"], "All bugs");
+    assert_eq!(list[0]["jql"], "type = Bug");
+    let other = invoke(
+        &window,
+        "saved_searches_list",
+        serde_json::json!({ "connection": "c2" }),
+    )
+    .expect("list");
+    assert_eq!(other, serde_json::json!([]));
+
+    for key in ["DEMO-1", "DEMO-2", "DEMO-1"] {
+        invoke(
+            &window,
+            "recent_issues_add",
+            serde_json::json!({ "connection": "c1", "key": key, "summary": "s" }),
+        )
+        .expect("recent added");
+    }
+    let recent = invoke(
+        &window,
+        "recent_issues_list",
+        serde_json::json!({ "connection": "c1" }),
+    )
+    .expect("recent");
+    let keys: Vec<&str> = recent
+        .as_array()
+        .expect("an array")
+        .iter()
+        .filter_map(|r| r["key"].as_str())
+        .collect();
+    assert_eq!(keys, ["DEMO-1", "DEMO-2"]);
+}

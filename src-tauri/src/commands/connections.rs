@@ -79,7 +79,8 @@ pub fn connection_set_default(state: State<'_, AppState>, id: String) -> CmdResu
     Ok(())
 }
 
-/// Removes a connection, every keyring entry it had, and its unsent drafts.
+/// Removes a connection, every keyring entry it had, its unsent drafts, saved searches and
+/// recent issues.
 ///
 /// Errors: `notFound`; `keyringUnavailable` when the profile went but secrets could not.
 #[tauri::command]
@@ -87,5 +88,6 @@ pub fn connection_remove(state: State<'_, AppState>, id: String) -> CmdResult<Co
     let removed = connections::remove(&state.config, state.secrets.as_ref(), &id)?;
     // The connection is gone either way; drafts that cannot be deleted are only clutter.
     let _ = state.drafts.remove_connection(&removed.id);
+    let _ = state.saved_searches.remove_connection(&removed.id);
     Ok(removed)
 }

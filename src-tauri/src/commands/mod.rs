@@ -7,8 +7,10 @@ pub mod connections;
 pub mod console;
 pub mod create;
 pub mod demo;
+pub mod history;
 pub mod issue_actions;
 pub mod issues;
+pub mod saved_searches;
 pub mod users;
 pub mod wizard;
 
@@ -34,6 +36,12 @@ pub const ALL: &[&str] = &[
     "draft_load",
     "draft_remove",
     "drafts_list",
+    "saved_searches_list",
+    "saved_searches_save",
+    "saved_searches_rename",
+    "saved_searches_delete",
+    "recent_issues_list",
+    "recent_issues_add",
     "issue_edit_fields",
     "issue_edit",
     "issue_transitions",
@@ -42,6 +50,7 @@ pub const ALL: &[&str] = &[
     "issue_delete",
     "users_assignable",
     "issue_open_window",
+    "issue_history",
     "comments_list",
     "comment_add",
     "comment_update",

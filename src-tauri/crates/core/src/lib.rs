@@ -13,6 +13,7 @@ pub mod drafts;
 pub mod error;
 pub mod http;
 pub mod ops;
+pub mod saved_searches;
 pub mod secrets;
 pub mod wizard;
 

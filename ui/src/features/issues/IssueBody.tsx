@@ -3,6 +3,7 @@ import type { IssueView } from "../../ipc/issues";
 import type { FormField } from "../../ipc/issue-actions";
 import type { FieldValue } from "../fields";
 import { fromJiraValue, userLabel } from "../fields";
+import { ShowUser } from "../users/ShowUser";
 import { Assignee } from "./actions/Assign";
 import { EditInPlace } from "./actions/EditInPlace";
 import { useIssueEditing } from "./actions/context";
@@ -35,8 +36,11 @@ function shown(field: FormField, value: FieldValue): string {
   return items.map(label).join(", ");
 }
 
-/** The issue's fields, description, subtasks and links (attachments and comments follow it). */
-export function IssueBody({ view }: { view: IssueView }) {
+/**
+ * The issue's fields, description, subtasks and links (attachments and comments follow it).
+ * With `connection`, the assignee and reporter can be shown as user cards.
+ */
+export function IssueBody({ view, connection }: { view: IssueView; connection?: string }) {
   const editing = useIssueEditing();
   const none = <span className="muted">None</span>;
   const list = (items: string[]) => (items.length > 0 ? items.join(", ") : none);
@@ -58,9 +62,11 @@ export function IssueBody({ view }: { view: IssueView }) {
         </Field>
         <Field label="Assignee">
           <Assignee assignee={view.assignee} />
+          {connection && <ShowUser connection={connection} user={view.assignee} />}
         </Field>
         <Field label="Reporter">
           <EditInPlace fieldId="reporter">{view.reporter?.displayName ?? none}</EditInPlace>
+          {connection && <ShowUser connection={connection} user={view.reporter} />}
         </Field>
         <Field label="Created">{formatDate(view.created)}</Field>
         <Field label="Updated">{formatDate(view.updated)}</Field>

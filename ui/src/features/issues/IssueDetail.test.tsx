@@ -104,4 +104,25 @@ describe("IssueDetail", () => {
     await userEvent.click(screen.getByRole("button", { name: "Close DEMO-1" }));
     expect(onClose).toHaveBeenCalled();
   });
+
+  it("shows the reporter's user card from the issue", async () => {
+    vi.mocked(issues.issueView).mockResolvedValue(
+      issue({ reporter: { name: "bob", displayName: "Bob", active: true } }),
+    );
+    vi.mocked(extras.userGet).mockResolvedValue({
+      name: "bob",
+      displayName: "Bob",
+      emailAddress: "bob@example.com",
+      active: true,
+    });
+    render(<IssueDetail connection="c1" issueKey="DEMO-1" onClose={() => undefined} />);
+    await userEvent.click(await screen.findByRole("button", { name: "Show Bob" }));
+    const dialog = screen.getByRole("dialog", { name: "Bob" });
+    expect(await within(dialog).findByRole("article", { name: "User Bob" })).toHaveTextContent(
+      "bob@example.com",
+    );
+    expect(extras.userGet).toHaveBeenCalledWith("c1", { kind: "name", value: "bob" });
+    // The fixture's assignee carries no id, so no card is offered for it.
+    expect(screen.queryByRole("button", { name: "Show Mia Krystof" })).not.toBeInTheDocument();
+  });
 });

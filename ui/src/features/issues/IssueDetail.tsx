@@ -10,6 +10,7 @@ import { errorOf } from "../../components/errors";
 import { IssueBody } from "./IssueBody";
 import { Attachments } from "./attachments/Attachments";
 import { Comments } from "./comments/Comments";
+import { History } from "./history/History";
 import { DeleteIssue } from "./actions/DeleteIssue";
 import { EditInPlace } from "./actions/EditInPlace";
 import { Transitions } from "./actions/Transitions";
@@ -154,13 +155,14 @@ export function IssueDetail({
         {error && <ErrorAlert error={error} title={`Could not open ${issueKey}.`} />}
         {view && (
           <>
-            <IssueBody view={view} />
+            <IssueBody view={view} connection={connection} />
             <Attachments
               connection={connection}
               issueKey={issueKey}
               attachments={view.attachments}
             />
             <Comments connection={connection} issueKey={issueKey} refresh={run} />
+            <History connection={connection} issueKey={issueKey} refresh={run} />
           </>
         )}
       </IssueEditContext.Provider>

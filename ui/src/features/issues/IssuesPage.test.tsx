@@ -5,6 +5,7 @@ import * as ipc from "../../ipc";
 import { CommandError } from "../../ipc";
 import * as issues from "../../ipc/issues";
 import * as actions from "../../ipc/issue-actions";
+import * as savedSearches from "../../ipc/saved-searches";
 import { IssuesPage } from "./IssuesPage";
 import { autocomplete, issue, page, projects, rows } from "./test-fixtures";
 import { mockIssueExtras } from "./test-mocks";
@@ -17,6 +18,7 @@ vi.mock("../../ipc/issues");
 vi.mock("../../ipc/issue-actions");
 vi.mock("../../ipc/comments-attachments");
 vi.mock("../../ipc/create");
+vi.mock("../../ipc/saved-searches");
 
 // jsdom lays nothing out; the virtualizer needs a viewport to decide which rows to render.
 const VIEWPORT = 720;
@@ -45,6 +47,9 @@ beforeEach(() => {
   vi.mocked(ipc.openInBrowser).mockResolvedValue(undefined);
   vi.mocked(issues.jqlAutocomplete).mockResolvedValue(autocomplete);
   vi.mocked(issues.jqlSuggest).mockResolvedValue([]);
+  vi.mocked(savedSearches.savedSearchesList).mockResolvedValue([]);
+  vi.mocked(savedSearches.recentIssuesList).mockResolvedValue([]);
+  vi.mocked(savedSearches.recentIssuesAdd).mockResolvedValue([]);
 });
 
 async function openProject(name = /Demo project/) {

@@ -6,6 +6,10 @@ import { JqlBar } from "./JqlBar";
 import { ProjectList } from "./ProjectList";
 import { SearchResults, isTyping } from "./SearchResults";
 import { projectJql } from "./format";
+import { QuickFilters } from "./saved/QuickFilters";
+import { RecentIssues } from "./saved/RecentIssues";
+import { SavedSearches } from "./saved/SavedSearches";
+import "./saved/saved.css";
 import "./issues.css";
 
 /**
@@ -43,6 +47,14 @@ export function IssuesPage({
     [search],
   );
 
+  const runJql = useCallback(
+    (jql: string) => {
+      setDraft(jql);
+      search(jql);
+    },
+    [search],
+  );
+
   useEffect(() => {
     if (focusSearch) jqlRef.current?.focus();
   }, [focusSearch]);
@@ -60,7 +72,11 @@ export function IssuesPage({
 
   return (
     <div className={openKey ? "issues-page with-detail" : "issues-page"}>
-      <ProjectList connection={connectionId} selected={project} onChoose={chooseProject} />
+      <div className="issues-sidebar">
+        <ProjectList connection={connectionId} selected={project} onChoose={chooseProject} />
+        <SavedSearches connection={connectionId} currentJql={draft} onRun={runJql} />
+        <RecentIssues connection={connectionId} opened={openKey} onOpen={setOpenKey} />
+      </div>
       <section className="issues-main" aria-label="Issue search">
         <div className="issues-toolbar">
           <JqlBar
@@ -75,6 +91,7 @@ export function IssuesPage({
             }}
           />
         </div>
+        <QuickFilters project={project} onRun={runJql} />
         {query !== "" ? (
           <SearchResults
             key={`${connectionId}\n${query}\n${run}`}

@@ -1,9 +1,13 @@
 import { useEffect, useState } from "react";
-import type { User } from "../../ipc/comments-attachments";
+import type { AvatarUrls } from "../../bindings/AvatarUrls";
+import type { Project } from "../../ipc/issues";
 import { userAvatar } from "../../ipc/comments-attachments";
 
+/** What has avatars: a `User`, a `Project` (whose `name` is what the initials come from). */
+export type Avatared = { avatarUrls?: AvatarUrls; displayName?: string; name?: string };
+
 /** The avatar URL closest to `size` pixels (Jira's keys are "16x16" … "48x48"). */
-export function avatarUrl(user: User, size: number): string | null {
+export function avatarUrl(user: Avatared, size: number): string | null {
   const urls = user.avatarUrls;
   if (!urls) return null;
   const all = [urls["16x16"], urls["24x24"], urls["32x32"], urls["48x48"]];
@@ -27,7 +31,15 @@ export function initials(name: string): string {
  * initials while it loads or when there is none (e.g. Cloud's avatar CDN, which Rust does not
  * send credentials to).
  */
-export function Avatar({ connection, user, size }: { connection: string; user: User; size: number }) {
+export function Avatar({
+  connection,
+  user,
+  size,
+}: {
+  connection: string;
+  user: Avatared;
+  size: number;
+}) {
   const url = avatarUrl(user, size);
   const [src, setSrc] = useState<{ url: string; data: string } | null>(null);
   useEffect(() => {
@@ -49,4 +61,20 @@ export function Avatar({ connection, user, size }: { connection: string; user: U
       {initials(user.displayName || user.name || "?")}
     </span>
   );
+}
+
+/**
+ * A project's avatar (fetched through Rust like a user's; `user_avatar` takes any avatar on
+ * the connection's site), or the initials of its name.
+ */
+export function ProjectAvatar({
+  connection,
+  project,
+  size = 16,
+}: {
+  connection: string;
+  project: Project;
+  size?: number;
+}) {
+  return <Avatar connection={connection} user={project} size={size} />;
 }

@@ -7,6 +7,7 @@
 //! arrive as typed [`Error`]s (field errors in [`Error::Validation`]).
 
 mod attachments;
+mod changelog;
 mod comments;
 mod issues;
 mod projects;
@@ -18,6 +19,7 @@ pub use attachments::{
     attachment_delete, attachment_download, attachment_download_to_file, attachment_get,
     attachment_upload,
 };
+pub use changelog::changelog;
 pub use comments::{comment_add, comment_delete, comment_update, comments};
 pub use issues::{
     assign, create_fields, edit_fields, issue_create, issue_delete, issue_edit, issue_get,
