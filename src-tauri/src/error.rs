@@ -87,6 +87,21 @@ impl From<Error> for IpcError {
     }
 }
 
+/// Like `From<Error>`, but a [`Error::Validation`] of Jiffy's own keeps its message as written
+/// (no "Jira rejected the input" prefix): for checks made before anything is sent.
+pub fn validation_as_is(err: Error) -> IpcError {
+    match err {
+        Error::Validation {
+            message,
+            field_errors,
+        } => IpcError::Validation {
+            message,
+            field_errors,
+        },
+        other => other.into(),
+    }
+}
+
 /// What every command returns.
 pub type CmdResult<T> = Result<T, IpcError>;
 

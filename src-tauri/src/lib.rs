@@ -177,6 +177,8 @@ pub fn run() {
         }),
         Err(err) => {
             eprintln!("Jiffy could not start: {err}");
+            // A failed start must be visible to whoever launched it (a desktop launcher, a
+            // script, tauri-driver): a non-zero status, as before this change.
             std::process::exit(1);
         }
     }

@@ -5,13 +5,13 @@
 //! the rules live in one place for the app and the CLI. A create is never retried: not by
 //! core, and not here (a retry after a lost answer could make a duplicate).
 
-use crate::error::{CmdResult, IpcError};
+use crate::error::{validation_as_is, CmdResult, IpcError};
 use crate::state::AppState;
 use jiffy_core::api::issue_types::IssueType;
 use jiffy_core::api::meta::{CreateMetaIssueTypes, FormField};
 use jiffy_core::api::projects::Project;
 use jiffy_core::api::requests::{CreatedIssue, IssueUpdate};
-use jiffy_core::api::values::form_value_from_text;
+use jiffy_core::api::values::form_values_from_texts;
 use jiffy_core::config::Deployment;
 use jiffy_core::drafts::{Draft, DraftTarget};
 use jiffy_core::ops;
@@ -164,35 +164,18 @@ fn convert(
     deployment: Deployment,
     texts: &BTreeMap<String, String>,
 ) -> CmdResult<Map<String, Value>> {
-    let mut out = Map::new();
-    let mut errors = BTreeMap::new();
-    for (id, text) in texts {
-        if text.trim().is_empty() || id == "project" || id == "issuetype" {
-            continue;
-        }
-        let Some(field) = form.iter().find(|f| &f.id == id) else {
-            errors.insert(
-                id.clone(),
-                "This field is not on the create form of this issue type.".to_owned(),
-            );
-            continue;
-        };
-        match form_value_from_text(field, deployment, text) {
-            Ok(value) => {
-                out.insert(id.clone(), value);
-            }
-            Err(jiffy_core::Error::Validation { field_errors, .. }) => errors.extend(field_errors),
-            Err(other) => return Err(other.into()),
-        }
-    }
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(IpcError::Validation {
-            message: "Some values cannot be sent; see the fields.".to_owned(),
-            field_errors: errors,
-        })
-    }
+    let sent = texts
+        .iter()
+        .filter(|(id, text)| !text.trim().is_empty() && *id != "project" && *id != "issuetype");
+    form_values_from_texts(
+        form,
+        deployment,
+        sent,
+        |_| None,
+        |_| "This field is not on the create form of this issue type.".to_owned(),
+        "Some values cannot be sent; see the fields.",
+    )
+    .map_err(validation_as_is)
 }
 
 /// Saves the draft of an unsent form (the create form of a project and issue type, or a

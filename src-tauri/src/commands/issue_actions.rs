@@ -5,7 +5,7 @@
 //! JSON by core's [`form_value_from_text`], so the rules live in one place for the app and
 //! the CLI.
 
-use crate::error::{CmdResult, IpcError};
+use crate::error::{validation_as_is, CmdResult, IpcError};
 use crate::state::AppState;
 use jiffy_core::api::fields::FieldKind;
 use jiffy_core::api::meta::{sort_form_fields, FormField};
@@ -13,7 +13,7 @@ use jiffy_core::api::requests::{DoTransition, IssueUpdate};
 use jiffy_core::api::rich_text::RichText;
 use jiffy_core::api::statuses::Status;
 use jiffy_core::api::users::{User, UserId};
-use jiffy_core::api::values::form_value_from_text;
+use jiffy_core::api::values::form_values_from_texts;
 use jiffy_core::config::Deployment;
 use jiffy_core::ops;
 use serde::Serialize;
@@ -91,38 +91,15 @@ fn convert(
     deployment: Deployment,
     texts: &BTreeMap<String, String>,
 ) -> CmdResult<Map<String, Value>> {
-    let mut out = Map::new();
-    let mut errors = BTreeMap::new();
-    for (id, text) in texts {
-        match form.iter().find(|f| &f.id == id) {
-            Some(field) if field.editable => match form_value_from_text(field, deployment, text) {
-                Ok(value) => {
-                    out.insert(id.clone(), value);
-                }
-                Err(jiffy_core::Error::Validation { field_errors, .. }) => {
-                    errors.extend(field_errors)
-                }
-                Err(other) => return Err(other.into()),
-            },
-            Some(field) => {
-                errors.insert(
-                    id.clone(),
-                    format!("{} cannot be changed here.", field.name),
-                );
-            }
-            None => {
-                errors.insert(id.clone(), format!("“{id}” is not on this form."));
-            }
-        }
-    }
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(IpcError::Validation {
-            message: "Some values are not valid.".to_owned(),
-            field_errors: errors,
-        })
-    }
+    form_values_from_texts(
+        form,
+        deployment,
+        texts,
+        |field| (!field.editable).then(|| format!("{} cannot be changed here.", field.name)),
+        |id| format!("“{id}” is not on this form."),
+        "Some values are not valid.",
+    )
+    .map_err(validation_as_is)
 }
 
 /// Saves fields of an issue, each given as text (ids of options, comma-separated lists,

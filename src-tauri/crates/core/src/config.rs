@@ -6,8 +6,8 @@
 //! atomically (temp file in the same directory + rename) so a crash cannot leave half a file.
 
 use crate::error::{Error, Result};
+use crate::store_file::{io_error, write_atomic};
 use serde::{Deserialize, Serialize};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
 
@@ -323,21 +323,7 @@ impl ConfigStore {
     ///
     /// Errors: [`Error::Internal`] when the directory or file cannot be written.
     pub fn save(&self, config: &Config) -> Result<()> {
-        std::fs::create_dir_all(&self.dir).map_err(|e| io_error("create", &self.dir, &e))?;
-        let path = self.path();
-        let mut json = serde_json::to_vec_pretty(config)
-            .map_err(|e| Error::Internal(format!("could not serialise the connections: {e}")))?;
-        json.push(b'\n');
-        let mut tmp = tempfile::NamedTempFile::new_in(&self.dir)
-            .map_err(|e| io_error("create a temporary file in", &self.dir, &e))?;
-        tmp.write_all(&json)
-            .map_err(|e| io_error("write", tmp.path(), &e))?;
-        tmp.as_file()
-            .sync_all()
-            .map_err(|e| io_error("flush", tmp.path(), &e))?;
-        tmp.persist(&path)
-            .map_err(|e| io_error("replace", &path, &e.error))?;
-        Ok(())
+        write_atomic(&self.dir, &self.path(), config, "the connections")
     }
 }
 
@@ -377,10 +363,6 @@ fn parse_config(text: &str, path: &Path) -> Result<Config> {
             path.display()
         ))
     })
-}
-
-fn io_error(action: &str, path: &Path, e: &std::io::Error) -> Error {
-    Error::Internal(format!("could not {action} {}: {e}", path.display()))
 }
 
 #[cfg(test)]

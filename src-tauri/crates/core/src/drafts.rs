@@ -12,12 +12,11 @@
 //! (connections are referred to by id; their secrets stay in the keyring).
 
 use crate::error::{Error, Result};
+use crate::store_file::{io_error, move_aside, now_millis, write_atomic};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::time::{SystemTime, UNIX_EPOCH};
 use ts_rs::TS;
 
 /// The version of the drafts files this build writes.
@@ -277,34 +276,13 @@ impl DraftStore {
     /// Renames an unreadable drafts file out of the way so the next save cannot destroy what
     /// may still be recovered by hand, and carries on with no drafts.
     fn keep_aside(&self, path: &Path, why: &str) -> Result<DraftsFile> {
-        let mut aside = path.as_os_str().to_owned();
-        aside.push(format!(".corrupt-{}", now_millis() / 1000));
-        let aside = PathBuf::from(aside);
-        std::fs::rename(path, &aside).map_err(|e| io_error("move aside", path, &e))?;
-        tracing::warn!(
-            "drafts file {} could not be read ({why}); kept as {}",
-            path.display(),
-            aside.display()
-        );
+        move_aside(path, "drafts file", why)?;
         Ok(DraftsFile::default())
     }
 
     fn write(&self, path: &Path, mut file: DraftsFile) -> Result<()> {
-        std::fs::create_dir_all(&self.dir).map_err(|e| io_error("create", &self.dir, &e))?;
         file.schema_version = SCHEMA_VERSION;
-        let mut json = serde_json::to_vec_pretty(&file)
-            .map_err(|e| Error::Internal(format!("could not serialise the drafts: {e}")))?;
-        json.push(b'\n');
-        let mut tmp = tempfile::NamedTempFile::new_in(&self.dir)
-            .map_err(|e| io_error("create a temporary file in", &self.dir, &e))?;
-        tmp.write_all(&json)
-            .map_err(|e| io_error("write", tmp.path(), &e))?;
-        tmp.as_file()
-            .sync_all()
-            .map_err(|e| io_error("flush", tmp.path(), &e))?;
-        tmp.persist(path)
-            .map_err(|e| io_error("replace", path, &e.error))?;
-        Ok(())
+        write_atomic(&self.dir, path, &file, "the drafts")
     }
 }
 
@@ -315,17 +293,6 @@ fn check_key(connection: &str, target: &DraftTarget) -> Result<()> {
         ));
     }
     Ok(())
-}
-
-fn now_millis() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
-        .unwrap_or(0)
-}
-
-fn io_error(action: &str, path: &Path, e: &std::io::Error) -> Error {
-    Error::Internal(format!("could not {action} {}: {e}", path.display()))
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ pub mod http;
 pub mod ops;
 pub mod saved_searches;
 pub mod secrets;
+mod store_file;
 pub mod wizard;
 
 pub use error::{Error, Result};

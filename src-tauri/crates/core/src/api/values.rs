@@ -10,7 +10,7 @@ use super::rich_text::{RichText, TextFormat};
 use super::users::UserId;
 use crate::config::Deployment;
 use crate::error::{Error, Result};
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
 
 /// The JSON value for `field_id` from `text`. Empty text clears single-valued fields
@@ -31,6 +31,51 @@ pub fn value_from_text(
         options: &meta.options(),
     };
     value_of(&field, deployment, text)
+}
+
+/// Converts a form's text values into Jira's JSON, field by field, collecting every refusal on
+/// its field instead of stopping at the first. `refuse` says why a field of the form must not be
+/// sent (`None`: send it); `absent` words the refusal of an id the form does not have.
+///
+/// Errors: [`Error::Validation`] carrying every field's refusal (with `message`); other errors of
+/// [`form_value_from_text`] as they come.
+pub fn form_values_from_texts<'a>(
+    form: &[FormField],
+    deployment: Deployment,
+    texts: impl IntoIterator<Item = (&'a String, &'a String)>,
+    refuse: impl Fn(&FormField) -> Option<String>,
+    absent: impl Fn(&str) -> String,
+    message: &str,
+) -> Result<Map<String, Value>> {
+    let mut out = Map::new();
+    let mut field_errors = BTreeMap::new();
+    for (id, text) in texts {
+        let Some(field) = form.iter().find(|f| &f.id == id) else {
+            field_errors.insert(id.clone(), absent(id));
+            continue;
+        };
+        if let Some(why) = refuse(field) {
+            field_errors.insert(id.clone(), why);
+            continue;
+        }
+        match form_value_from_text(field, deployment, text) {
+            Ok(value) => {
+                out.insert(id.clone(), value);
+            }
+            Err(Error::Validation {
+                field_errors: e, ..
+            }) => field_errors.extend(e),
+            Err(other) => return Err(other),
+        }
+    }
+    if field_errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(Error::Validation {
+            message: message.to_owned(),
+            field_errors,
+        })
+    }
 }
 
 /// [`value_from_text`] for a field of a create or edit form (what
