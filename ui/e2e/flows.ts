@@ -10,8 +10,16 @@ import { getByRole } from "./support";
 /** Types `value` into the field labelled `label` (replacing what was there). */
 export async function fill(browser: Browser, label: string, value: string, role = "textbox") {
   const field = await getByRole(browser, role, label);
-  await field.clearValue();
-  if (value !== "") await field.addValue(value);
+  // A form may still be filling in a default (the Check step's suggested name) when the test
+  // starts typing: check what the field holds and type again until it is exactly `value`.
+  await browser.waitUntil(
+    async () => {
+      await field.clearValue();
+      if (value !== "") await field.addValue(value);
+      return (await field.getValue()) === value;
+    },
+    { timeout: 10_000, interval: 200, timeoutMsg: `the field "${label}" would not hold "${value}"` },
+  );
 }
 
 /** Clicks the button with this accessible name. */

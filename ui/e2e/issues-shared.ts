@@ -46,6 +46,8 @@ export async function connectAsAlice(browser: Browser, name: string, siteUrl?: s
   await fill(browser, "Password", ALICE.password);
   await press(browser, "Sign in");
   await waitForText(browser, "status", /Connected as Alice/, 30_000);
+  // The Check step finishes loading before the name is typed, as a person would wait.
+  await getByRole(browser, "table", "Permissions by project");
   await fill(browser, "Connection name", name);
   await press(browser, "Save connection");
   await waitForText(browser, "status", new RegExp(`Saved .${name}.`));
