@@ -6,9 +6,12 @@
 
 pub mod commands;
 pub mod demo;
+mod desktop_notify;
 pub mod error;
 mod navigation;
 pub mod state;
+mod tray;
+pub mod watcher;
 
 use jiffy_core::secrets::KeyringStore;
 use state::AppState;
@@ -26,6 +29,15 @@ pub fn build_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         .plugin(tauri_plugin_clipboard_manager::init())
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
+            commands::watches::watches_list,
+            commands::watches::watch_add,
+            commands::watches::watch_update,
+            commands::watches::watch_set_enabled,
+            commands::watches::watch_remove,
+            commands::watches::watch_run_now,
+            commands::watches::watches_mark_seen,
+            commands::watches::preferences_get,
+            commands::watches::preferences_set,
             commands::connections::connections_list,
             commands::connections::connection_test,
             commands::connections::connection_rename,
@@ -68,10 +80,12 @@ pub fn build_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::attachments::attachment_upload,
             commands::attachments::attachment_download,
             commands::attachments::attachment_delete,
+            commands::attachment_open::attachment_open,
             commands::attachments::attachment_thumbnail,
             commands::users::users_search,
             commands::users::user_get,
             commands::users::user_avatar,
+            commands::avatars::avatar_get,
             commands::console::console_send,
             commands::wizard::open_in_browser,
             commands::wizard::wizard_probe,
@@ -125,6 +139,20 @@ fn on_deep_links<R: Runtime>(app: &tauri::AppHandle<R>, urls: &[url::Url]) {
     }
 }
 
+/// Whether closing the main window should hide it in the tray rather than quit: the
+/// preference says so and there is a tray to come back from.
+fn keeps_running_in_tray<R: Runtime>(app: &tauri::AppHandle<R>) -> bool {
+    let Some(state) = app.try_state::<AppState>() else {
+        return false;
+    };
+    app.tray_by_id("jiffy").is_some()
+        && state
+            .config
+            .load()
+            .map(|c| c.preferences.keep_running_in_tray)
+            .unwrap_or(true)
+}
+
 /// Starts the desktop app. Prints one plain sentence instead of GTK's panic when there is
 /// no display to open a window on.
 pub fn run() {
@@ -142,6 +170,7 @@ pub fn run() {
     let builder = tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
             if let Some(window) = app.get_webview_window("main") {
+                let _ = window.show();
                 let _ = window.unminimize();
                 let _ = window.set_focus();
             }
@@ -164,7 +193,22 @@ pub fn run() {
             if let Ok(Some(urls)) = app.deep_link().get_current() {
                 on_deep_links(app.handle(), &urls);
             }
+            // Watches run in the background; the tray keeps them going with no window open.
+            if let Err(e) = tray::create(app.handle()) {
+                eprintln!("jiffy: no tray icon on this desktop: {e}");
+            }
+            watcher::start(app.handle());
             Ok(())
+        })
+        .on_window_event(|window, event| {
+            // With "keep running in the tray" on, closing the main window hides it: watches
+            // go on, and the tray (or a notification, or starting Jiffy again) brings it back.
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                if window.label() == "main" && keeps_running_in_tray(window.app_handle()) {
+                    api.prevent_close();
+                    let _ = window.hide();
+                }
+            }
         })
         .build(tauri::generate_context!());
     match app {

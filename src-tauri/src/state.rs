@@ -7,6 +7,7 @@ use jiffy_core::config::{ConfigStore, Connection};
 use jiffy_core::drafts::DraftStore;
 use jiffy_core::saved_searches::SavedSearchStore;
 use jiffy_core::secrets::SecretStore;
+use jiffy_core::watches::Watches;
 use jiffy_core::wizard::session::WizardEngine;
 use jiffy_core::Result;
 use std::path::PathBuf;
@@ -28,6 +29,10 @@ pub struct AppState {
     pub drafts: DraftStore,
     /// Saved searches and recent issues (`saved/` in the app's data folder).
     pub saved_searches: SavedSearchStore,
+    /// JQL watches and what they remember (in the config folder, shared with jiffy-cli).
+    pub watches: Watches,
+    /// Wakes the watch runner (a watch was saved, or "Check now").
+    pub watch_wake: Arc<tokio::sync::Notify>,
 }
 
 impl AppState {
@@ -40,6 +45,8 @@ impl AppState {
     ) -> Self {
         let client_config = ClientConfig::new(app_version);
         AppState {
+            watches: Watches::new(config_dir.clone()),
+            watch_wake: Arc::new(tokio::sync::Notify::new()),
             config: ConfigStore::new(config_dir),
             secrets,
             wizard: WizardEngine::new(client_config.clone()),

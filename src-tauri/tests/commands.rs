@@ -1448,3 +1448,202 @@ fn saved_searches_and_recent_issues_are_kept_per_connection() {
         .collect();
     assert_eq!(keys, ["DEMO-1", "DEMO-2"]);
 }
+
+#[test]
+fn project_avatars_come_back_as_data_urls_in_both_modes() {
+    for kind in ["dataCenter", "cloud"] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (_app, window, _) = app_with_state(dir.path());
+        let id = save_demo_connection(&window, kind);
+        let projects = invoke(
+            &window,
+            "projects_list",
+            serde_json::json!({ "connection": id }),
+        )
+        .expect("projects");
+        let url = projects[0]["avatarUrls"]["16x16"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{kind}: avatarUrls in {projects}"))
+            .to_owned();
+        let avatar = |url: &str| {
+            invoke(
+                &window,
+                "avatar_get",
+                serde_json::json!({ "connection": id, "url": url }),
+            )
+        };
+        let data = avatar(&url).expect("the avatar");
+        // "iVBORw0KGgo" is the PNG signature in base64.
+        let data = data.as_str().expect("a data URL");
+        assert!(
+            data.starts_with("data:image/png;base64,iVBORw0KGgo"),
+            "{kind}: {data}"
+        );
+        assert_eq!(avatar(&url).expect("again"), data, "{kind}: the same image");
+
+        let off_site = avatar("https://evil.example.com/secure/projectavatar?pid=10000")
+            .expect_err("credentials stay on the site");
+        assert_eq!(off_site["kind"], "invalidInput", "{kind}: {off_site}");
+        // On the site but not an image: refused, not inlined.
+        let base = url.split("/secure/").next().unwrap_or(&url);
+        let base = base.split("/rest/").next().unwrap_or(base);
+        let not_image = avatar(&format!("{base}/rest/api/2/serverInfo")).expect_err("JSON");
+        assert_eq!(not_image["kind"], "invalidInput", "{kind}: {not_image}");
+        let missing = avatar(&format!("{base}/secure/projectavatar?pid=1")).expect_err("none");
+        assert_eq!(missing["kind"], "notFound", "{kind}: {missing}");
+    }
+}
+
+#[test]
+fn search_rows_carry_the_optional_columns_and_history_names_custom_fields() {
+    for kind in ["dataCenter", "cloud"] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (_app, window, _) = app_with_state(dir.path());
+        let id = save_demo_connection(&window, kind);
+        let key = first_issue(&window, &id);
+        invoke(
+            &window,
+            "issue_edit",
+            serde_json::json!({ "connection": id, "key": key,
+                "fields": { "customfield_10010": "13", "labels": "w2-column" } }),
+        )
+        .expect("edit");
+        let page = invoke(
+            &window,
+            "issues_search",
+            serde_json::json!({ "connection": id, "jql": format!("key = {key}"),
+                "page": { "maxResults": 1 } }),
+        )
+        .expect("search");
+        let row = &page["issues"][0];
+        for column in ["created", "reporter", "dueDate"] {
+            assert!(row[column].is_string(), "{kind}: {column} in {row}");
+        }
+        assert!(row["created"].as_str().is_some_and(|c| !c.is_empty()));
+        assert_eq!(
+            row["labels"],
+            serde_json::json!(["w2-column"]),
+            "{kind}: {row}"
+        );
+        assert!(row["components"].is_array() && row["fixVersions"].is_array());
+
+        let history = invoke(
+            &window,
+            "issue_history",
+            serde_json::json!({ "connection": id, "key": key }),
+        )
+        .expect("history");
+        let fields: Vec<&str> = history
+            .as_array()
+            .expect("list")
+            .iter()
+            .flat_map(|h| h["items"].as_array().into_iter().flatten())
+            .filter_map(|i| i["field"].as_str())
+            .collect();
+        assert!(fields.contains(&"Story Points"), "{kind}: {fields:?}");
+        assert!(
+            !fields.iter().any(|f| f.starts_with("customfield_")),
+            "{kind}"
+        );
+    }
+}
+
+#[test]
+fn watches_are_added_checked_switched_off_and_go_with_their_connection() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (_app, window, _) = app_with_state(dir.path());
+    let id = save_demo_connection(&window, "dataCenter");
+    let draft = |name: &str, connection: &str| {
+        serde_json::json!({ "draft": {
+            "connection": connection, "name": name,
+            "jql": "project = DOCS AND status in (\"On Hold\", \"Ready to Publish\")",
+            "schedule": { "kind": "weekly", "weekday": "mon", "at": "09:00", "timeZone": "Europe/Paris" },
+            "notify": "new", "enabled": true
+        }})
+    };
+    let watch = invoke(&window, "watch_add", draft("Docs to publish", &id)).expect("added");
+    let watch_id = watch["id"].as_str().expect("watch id").to_owned();
+    assert_eq!(watch["schedule"]["weekday"], "mon");
+
+    let taken = invoke(&window, "watch_add", draft("docs TO publish", &id)).expect_err("taken");
+    assert_eq!(taken["kind"], "invalidInput", "{taken}");
+    let nowhere = invoke(&window, "watch_add", draft("Elsewhere", "no-such")).expect_err("none");
+    assert_eq!(nowhere["kind"], "notFound", "{nowhere}");
+
+    let list = invoke(&window, "watches_list", serde_json::json!({})).expect("list");
+    assert_eq!(list.as_array().map(Vec::len), Some(1));
+    assert!(list[0]["lastRunAt"].is_null());
+
+    // Checking now runs the query against the demo site, whatever the schedule says.
+    let list = invoke(
+        &window,
+        "watch_run_now",
+        serde_json::json!({ "id": watch_id }),
+    )
+    .expect("checked");
+    assert!(list[0]["lastRunAt"].is_u64(), "{list}");
+    assert!(list[0]["lastError"].is_null(), "{list}");
+    assert!(list[0]["matching"].as_u64().unwrap_or(0) > 0, "{list}");
+
+    let off = invoke(
+        &window,
+        "watch_set_enabled",
+        serde_json::json!({ "id": watch_id, "enabled": false }),
+    )
+    .expect("switched off");
+    assert_eq!(off["enabled"], false);
+    invoke(
+        &window,
+        "watches_mark_seen",
+        serde_json::json!({ "id": null }),
+    )
+    .expect("seen");
+    let list = invoke(&window, "watches_list", serde_json::json!({})).expect("list");
+    assert_eq!(list[0]["unseen"], 0);
+
+    // Preferences: closing the window keeps Jiffy in the tray unless switched off.
+    let prefs = invoke(&window, "preferences_get", serde_json::json!({})).expect("prefs");
+    assert_eq!(prefs["keepRunningInTray"], true);
+    invoke(
+        &window,
+        "preferences_set",
+        serde_json::json!({ "preferences": { "keepRunningInTray": false } }),
+    )
+    .expect("saved");
+    let prefs = invoke(&window, "preferences_get", serde_json::json!({})).expect("prefs");
+    assert_eq!(prefs["keepRunningInTray"], false);
+
+    invoke(
+        &window,
+        "connection_remove",
+        serde_json::json!({ "id": id }),
+    )
+    .expect("removed");
+    let list = invoke(&window, "watches_list", serde_json::json!({})).expect("list");
+    assert_eq!(list, serde_json::json!([]));
+    // The connection's removal kept the preferences.
+    let prefs = invoke(&window, "preferences_get", serde_json::json!({})).expect("prefs");
+    assert_eq!(prefs["keepRunningInTray"], false);
+}
+
+#[test]
+fn attachments_the_desktop_would_run_are_not_opened() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (_app, window, _) = app_with_state(dir.path());
+    for name in ["install.sh", "Jiffy.desktop", "setup.EXE"] {
+        let refused = invoke(
+            &window,
+            "attachment_open",
+            serde_json::json!({ "connection": "any", "id": "1", "filename": name }),
+        )
+        .expect_err("refused");
+        assert_eq!(refused["kind"], "invalidInput", "{refused}");
+        assert!(
+            refused["message"]
+                .as_str()
+                .unwrap_or("")
+                .contains("could run a program"),
+            "{refused}"
+        );
+    }
+}

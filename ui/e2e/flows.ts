@@ -51,18 +51,19 @@ export async function waitForText(
 ): Promise<string> {
   let seen: string[] = [];
   let match = "";
-  await browser.waitUntil(
-    async () => {
-      seen = (await browser.execute(textsOfRole, role)) as string[];
-      match = seen.find((t) => pattern.test(t)) ?? "";
-      return match !== "";
-    },
-    {
-      timeout,
-      interval: 150,
-      timeoutMsg: `no ${role} matching ${pattern}; saw: ${JSON.stringify(seen)}`,
-    },
-  );
+  // The message names what was on screen at the end (a timeoutMsg is fixed before waiting).
+  await browser
+    .waitUntil(
+      async () => {
+        seen = (await browser.execute(textsOfRole, role)) as string[];
+        match = seen.find((t) => pattern.test(t)) ?? "";
+        return match !== "";
+      },
+      { timeout, interval: 150 },
+    )
+    .catch(() => {
+      throw new Error(`no ${role} matching ${pattern}; saw: ${JSON.stringify(seen)}`);
+    });
   return match;
 }
 

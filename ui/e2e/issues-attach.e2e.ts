@@ -1,7 +1,7 @@
-// Attachments through the window and the system's own file dialogs: WebDriver cannot reach a
-// native GTK dialog, so the test plays the person at the keyboard with xdotool (type the
-// path, press Enter) — the app runs exactly as it does for people, with no test-only path.
-import { spawnSync } from "node:child_process";
+// Attachments through the window, the system's own file dialogs and a drag from a file
+// manager: WebDriver cannot reach a native GTK dialog or start a native drag, so the test plays
+// the person at the keyboard and mouse with xdotool (type the path, press Enter; press, move,
+// release) — the app runs exactly as it does for people, with no test-only path.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,46 +9,29 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "./support";
 import { getByRole, launchApp, screenshot } from "./support";
-import { expectAccessible, press, waitForText } from "./flows";
-import { connectAsAlice, removeConnection, openSection, search, waitForContent } from "./issues-shared";
+import { expectAccessible, nextOpenedUrl, openedUrls, press, waitForText } from "./flows";
+import {
+  aliceAuth,
+  connectAsAlice,
+  removeConnection,
+  openSection,
+  rest,
+  search,
+  waitForContent,
+} from "./issues-shared";
+import { answerFileDialog, dropFileOn } from "./desktop";
 
 const NAME = "Issues attach e2e";
-
-function xdotool(args: string[], timeout = 20_000): string {
-  const run = spawnSync("xdotool", args, { encoding: "utf8", timeout });
-  if (run.error) throw run.error;
-  if (run.status !== 0) throw new Error(`xdotool ${args.join(" ")}: ${run.stderr}`);
-  return run.stdout.trim();
-}
-
-/** In the native file dialog titled `title`: focus it, type `path` as its location, Enter. */
-function answerFileDialog(title: string, path: string, location: "open" | "save") {
-  const found = xdotool(["search", "--sync", "--onlyvisible", "--name", `^${title}$`]);
-  const id = found.split("\n")[0] ?? "";
-  xdotool(["windowfocus", "--sync", id]);
-  // GTK's chooser: Ctrl+L opens the location entry (open); the name entry has the focus (save).
-  xdotool(["key", "--clearmodifiers", location === "open" ? "ctrl+l" : "ctrl+a"]);
-  xdotool(["type", "--delay", "15", path]);
-  // GTK completes the typed path for a moment; Enter then chooses the file. Pressed again
-  // while the dialog is still up (the first one may only have accepted a completion).
-  for (let attempt = 0; attempt < 5; attempt++) {
-    spawnSync("sleep", ["0.5"]);
-    const still = spawnSync("xdotool", ["search", "--onlyvisible", "--name", `^${title}$`]);
-    if (still.status !== 0) return;
-    xdotool(["windowfocus", "--sync", id]);
-    xdotool(["key", "Return"]);
-  }
-  throw new Error(`the "${title}" dialog did not close`);
-}
 
 describe("attachments through the file dialogs", () => {
   let browser: Browser;
   let dir = "";
+  let site = "";
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "jiffy-e2e-attach-"));
     browser = await launchApp();
-    await connectAsAlice(browser, NAME);
+    site = await connectAsAlice(browser, NAME);
     await openSection(browser, "Issues", NAME);
   });
 
@@ -84,5 +67,34 @@ describe("attachments through the file dialogs", () => {
     await waitForText(browser, "status", new RegExp(`Saved ${name.replace(".", "\\.")}`));
     expect(existsSync(target)).toBe(true);
     expect(readFileSync(target).equals(bytes)).toBe(true);
+
+    // Open: downloaded to Jiffy's cache folder and handed to the desktop's default app (here
+    // the recording xdg-open), the same bytes.
+    const before = openedUrls().length;
+    await press(browser, `Open ${name}`);
+    const opened = await nextOpenedUrl(browser, before);
+    expect(opened.endsWith(`/${name}`), opened).toBe(true);
+    expect(readFileSync(opened).equals(bytes)).toBe(true);
+    await waitForText(browser, "status", new RegExp(`Opened ${name.replace(".", "\\.")}`));
+  });
+
+  it("uploads a file dropped on the drop zone from a file manager", async () => {
+    const bytes = randomBytes(40_000);
+    const name = `dropped-${Date.now()}.bin`;
+    const source = join(dir, name);
+    writeFileSync(source, bytes);
+    const panel = "Issue DOCS-3";
+    await getByRole(browser, "region", panel);
+    await dropFileOn(browser, source, "Drop files here to attach them to DOCS-3");
+    await waitForContent(browser, panel, new RegExp(`${name.replace(".", "\\.")}: attached`), "the drop");
+    await screenshot(browser, "issues-attach-dropped");
+    // What Jira stored is the file, byte for byte.
+    const issue = (await rest(site, "GET", "/rest/api/2/issue/DOCS-3?fields=attachment")) as {
+      fields: { attachment: { filename: string; content: string }[] };
+    };
+    const stored = issue.fields.attachment.find((a) => a.filename === name);
+    expect(stored).toBeDefined();
+    const answer = await fetch(stored?.content ?? "", { headers: { authorization: aliceAuth() } });
+    expect(Buffer.from(await answer.arrayBuffer()).equals(bytes)).toBe(true);
   });
 });

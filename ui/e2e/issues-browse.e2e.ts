@@ -8,11 +8,13 @@ import {
   connectAsAlice,
   removeConnection,
   expectNoSidewaysScroll,
+  inertReport,
   openSection,
   rest,
   search,
   waitForContent,
 } from "./issues-shared";
+import { closeWindowTitled } from "./desktop";
 
 const NAME = "Issues browse e2e";
 const HOSTILE_DESCRIPTION = 'Before <img src=x onerror="window.__pwned=1"> after';
@@ -137,7 +139,7 @@ describe("browsing and searching issues", () => {
       expect(again).toBe(false);
       await expectAccessible(browser, "the issue window");
       await screenshot(browser, "issues-browse-window");
-      await browser.closeWindow();
+      await closeWindowTitled(browser, "DOCS-1 — Jiffy");
     } finally {
       await browser.switchToWindow(main);
     }
@@ -156,20 +158,7 @@ describe("browsing and searching issues", () => {
     await waitForContent(browser, panel, /Comment/, "the comment");
     // Give a handler or script a moment to run, if one were going to.
     await browser.pause(500);
-    const found = (await browser.execute(() => {
-      const detail = document.querySelector('section[aria-label="Issue DOCS-2"]');
-      return {
-        pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
-        img: detail?.querySelectorAll('img[src="x"], img[onerror]').length ?? -1,
-        script: detail?.querySelectorAll("script").length ?? -1,
-        handlers: detail
-          ? Array.from(detail.querySelectorAll("*")).filter((el) =>
-              Array.from(el.attributes).some((a) => a.name.startsWith("on")),
-            ).length
-          : -1,
-        text: detail?.textContent ?? "",
-      };
-    })) as { pwned: unknown; img: number; script: number; handlers: number; text: string };
+    const found = (await browser.execute(inertReport, "Issue DOCS-2")) as ReturnType<typeof inertReport>;
     expect(found.pwned).toBeNull();
     expect(found.img).toBe(0);
     expect(found.script).toBe(0);

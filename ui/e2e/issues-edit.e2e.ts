@@ -4,34 +4,19 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "./support";
 import { getByRole, launchApp, screenshot } from "./support";
 import { expectAccessible, press, valueOf, waitForText } from "./flows";
-import { connectAsAlice, removeConnection, openSection, rest, typeInto, waitForContent } from "./issues-shared";
+import {
+  connectAsAlice,
+  removeConnection,
+  openSection,
+  pressIn,
+  rest,
+  typeInto,
+  waitForContent,
+  waitGone,
+} from "./issues-shared";
 
 const NAME = "Issues edit e2e";
 const SUMMARY = "Write the e2e guide";
-
-/** Clicks the button named `name` inside the dialog named `dialog`. */
-async function pressIn(browser: Browser, dialog: string, name: string) {
-  const box = await getByRole(browser, "dialog", dialog);
-  const button = await box.$(`button=${name}`);
-  await button.waitForEnabled({ timeout: 15_000 });
-  await button.click();
-}
-
-/** Waits until no dialog or region of this name is left (they are named by label or title). */
-async function waitGone(browser: Browser, role: "dialog" | "region", name: string) {
-  await browser.waitUntil(
-    async () =>
-      !((await browser.execute(
-        (r: string, n: string) =>
-          r === "dialog"
-            ? Array.from(document.querySelectorAll('[role="dialog"] h2')).some((h) => h.textContent === n)
-            : document.querySelector(`section[aria-label="${n}"]`) !== null,
-        role,
-        name,
-      )) as boolean),
-    { timeout: 30_000, timeoutMsg: `the ${role} "${name}" stayed` },
-  );
-}
 
 describe("changing issues", () => {
   let browser: Browser;

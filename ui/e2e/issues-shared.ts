@@ -1,8 +1,12 @@
-// What the issue tests share: connecting to the demo Data Center site through the wizard as
-// alice, opening the Issues section on that connection, and calling the demo site's REST API.
+// What the issue tests share: connecting to a demo site through the wizard (Data Center as
+// alice, Cloud as the admin), opening the Issues section on that connection, calling the demo
+// site's REST API, and reading the issue panel.
 import type { Browser } from "./support";
 import { getByRole } from "./support";
 import { fill, foundSiteUrl, press, waitForText } from "./flows";
+
+// The desktop helpers lived here first; other test files still import them from here.
+export { answerFileDialog, closeWindowTitled, dropFileOn, xdotool } from "./desktop";
 
 export const ALICE = { username: "alice", password: "alice-pw" };
 
@@ -11,11 +15,32 @@ export function aliceAuth(): string {
   return `Basic ${Buffer.from(`${ALICE.username}:${ALICE.password}`).toString("base64")}`;
 }
 
-/** Calls the site's REST API as alice and returns the parsed JSON (or null for no body). */
-export async function rest(baseUrl: string, method: string, path: string, body?: unknown) {
+/** The demo Cloud site's administrator, who signs in with an API token. */
+export const CLOUD_ADMIN = {
+  email: "admin@example.com",
+  token: "ATATT-sandbox-admin",
+  displayName: "Ada Admin",
+};
+
+/** Basic auth (email + API token) for the Cloud admin. */
+export function cloudAdminAuth(): string {
+  return `Basic ${Buffer.from(`${CLOUD_ADMIN.email}:${CLOUD_ADMIN.token}`).toString("base64")}`;
+}
+
+/**
+ * Calls the site's REST API (as alice unless `auth` says otherwise) and returns the parsed
+ * JSON (or null for no body).
+ */
+export async function rest(
+  baseUrl: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  auth: string = aliceAuth(),
+) {
   const answer = await fetch(`${baseUrl}${path}`, {
     method,
-    headers: { authorization: aliceAuth(), "content-type": "application/json" },
+    headers: { authorization: auth, "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await answer.text();
@@ -47,6 +72,29 @@ export async function connectAsAlice(browser: Browser, name: string, siteUrl?: s
   await press(browser, "Sign in");
   await waitForText(browser, "status", /Connected as Alice/, 30_000);
   // The Check step finishes loading before the name is typed, as a person would wait.
+  await getByRole(browser, "table", "Permissions by project");
+  await fill(browser, "Connection name", name);
+  await press(browser, "Save connection");
+  await waitForText(browser, "status", new RegExp(`Saved .${name}.`));
+  return url;
+}
+
+/**
+ * From the welcome page, connects to the demo Cloud site with the admin's API token and saves
+ * it as `name`. Returns the site's URL.
+ */
+export async function connectToCloudAsAdmin(browser: Browser, name: string) {
+  await (await getByRole(browser, "button", "Jiffy home")).click();
+  await press(browser, "Try a demo Cloud site");
+  await waitForText(browser, "status", /Found Jira Cloud/);
+  const url = await foundSiteUrl(browser);
+  await getByRole(browser, "heading", "How do you want to sign in?");
+  await (await getByRole(browser, "radio", "API token")).click();
+  await press(browser, "Continue");
+  await fill(browser, "Email", CLOUD_ADMIN.email);
+  await fill(browser, "API token", CLOUD_ADMIN.token);
+  await press(browser, "Sign in");
+  await waitForText(browser, "status", new RegExp(`Connected as ${CLOUD_ADMIN.displayName}`), 30_000);
   await getByRole(browser, "table", "Permissions by project");
   await fill(browser, "Connection name", name);
   await press(browser, "Save connection");
@@ -166,4 +214,47 @@ export async function removeConnection(browser: Browser, name: string) {
       )) as boolean),
     { timeout: 15_000, timeoutMsg: `the connection "${name}" was not removed` },
   );
+}
+
+/** Clicks the button named `name` inside the dialog named `dialog`. */
+export async function pressIn(browser: Browser, dialog: string, name: string) {
+  const box = await getByRole(browser, "dialog", dialog);
+  const button = await box.$(`button=${name}`);
+  await button.waitForEnabled({ timeout: 15_000 });
+  await button.click();
+}
+
+/** Waits until no dialog or region of this name is left (they are named by label or title). */
+export async function waitGone(browser: Browser, role: "dialog" | "region", name: string) {
+  await browser.waitUntil(
+    async () =>
+      !((await browser.execute(
+        (r: string, n: string) =>
+          r === "dialog"
+            ? Array.from(document.querySelectorAll('[role="dialog"] h2')).some((h) => h.textContent === n)
+            : document.querySelector(`section[aria-label="${n}"]`) !== null,
+        role,
+        name,
+      )) as boolean),
+    { timeout: 30_000, timeoutMsg: `the ${role} "${name}" stayed` },
+  );
+}
+
+/**
+ * Runs in the page: what in the region `name` could run code — a flag a hostile handler or
+ * script would set, `<img src=x>`/`onerror` images, scripts, `on*` attributes — and its text.
+ */
+export function inertReport(name: string) {
+  const detail = document.querySelector(`section[aria-label="${name}"]`);
+  return {
+    pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
+    img: detail?.querySelectorAll('img[src="x"], img[onerror]').length ?? -1,
+    script: detail?.querySelectorAll("script").length ?? -1,
+    handlers: detail
+      ? Array.from(detail.querySelectorAll("*")).filter((el) =>
+          Array.from(el.attributes).some((a) => a.name.startsWith("on")),
+        ).length
+      : -1,
+    text: detail?.textContent ?? "",
+  };
 }

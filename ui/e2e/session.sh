@@ -16,23 +16,40 @@ export PATH="$PWD/e2e/bin:$PATH"
 export JIFFY_E2E_OPENED="$logs/e2e-opened-urls.txt"
 : >"$JIFFY_E2E_OPENED"
 
+# The desktop's notification service: a real dunst on this bus and display, recording every
+# notification it shows (e2e/dunst/dunstrc) so the watch tests can read and click them.
+export JIFFY_E2E_NOTIFICATIONS="$logs/e2e-notifications.txt"
+: >"$JIFFY_E2E_NOTIFICATIONS"
+dunst -config "$PWD/e2e/dunst/dunstrc" >>"$logs/e2e-dunst.log" 2>&1 &
+notifications=$!
+# Asked with NameHasOwner, which (unlike calling dunstctl) cannot make D-Bus start a second,
+# unconfigured dunst through its service file while ours is still starting.
+owned() {
+  gdbus call --session --dest org.freedesktop.DBus --object-path /org/freedesktop/DBus \
+    --method org.freedesktop.DBus.NameHasOwner org.freedesktop.Notifications 2>/dev/null |
+    grep -q true
+}
+for _ in $(seq 1 50); do
+  if owned; then break; fi
+  sleep 0.1
+done
+owned || { echo "dunst did not start (see e2e-dunst.log)" >&2; exit 1; }
+
 driver=""
 stop_driver() {
   if [ -n "$driver" ]; then
     kill "$driver" 2>/dev/null || true
     wait "$driver" 2>/dev/null || true
-    # The system browser is a recorder (e2e/bin/xdg-open): the tests play the user's part on the
-# pages Jiffy opens, and read which pages those were.
-export PATH="$PWD/e2e/bin:$PATH"
-export JIFFY_E2E_OPENED="$logs/e2e-opened-urls.txt"
-: >"$JIFFY_E2E_OPENED"
-
-driver=""
+    driver=""
     # WebKit's helper processes exit a moment after the session ends.
     sleep 1
   fi
 }
-trap stop_driver EXIT
+stop_all() {
+  stop_driver
+  kill "$notifications" 2>/dev/null || true
+}
+trap stop_all EXIT
 
 # tauri-driver passes its environment to the app it launches, so the theme is set here.
 start_driver() {

@@ -27,7 +27,8 @@ export async function launchApp(): Promise<Browser> {
 // A small subset of the accessible-name algorithm: aria-label, aria-labelledby, <label>, text.
 function findByRoleInPage(role: string, name: string | null): Element[] {
   const implicit: Record<string, string> = {
-    button: "button, input[type=button], input[type=submit]",
+    // A <details> summary is exposed as a button (it toggles its disclosure).
+    button: "button, input[type=button], input[type=submit], summary",
     link: "a[href]",
     heading: "h1, h2, h3, h4, h5, h6",
     navigation: "nav",
@@ -48,6 +49,7 @@ function findByRoleInPage(role: string, name: string | null): Element[] {
     region: "section[aria-label], section[aria-labelledby]",
     list: "ul, ol",
     listitem: "li",
+    article: "article",
   };
   const selector = [`[role="${role}"]`, implicit[role] ?? ""].filter(Boolean).join(", ");
   const accessibleName = (el: Element): string => {

@@ -89,5 +89,6 @@ pub fn connection_remove(state: State<'_, AppState>, id: String) -> CmdResult<Co
     // The connection is gone either way; drafts that cannot be deleted are only clutter.
     let _ = state.drafts.remove_connection(&removed.id);
     let _ = state.saved_searches.remove_connection(&removed.id);
+    let _ = state.watches.remove_for_connection(&removed.id);
     Ok(removed)
 }

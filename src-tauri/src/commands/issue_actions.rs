@@ -248,7 +248,10 @@ pub async fn issue_delete(
     delete_subtasks: bool,
 ) -> CmdResult<()> {
     let client = state.live_client(&connection).await?;
-    Ok(ops::issue_delete(&client, &key, delete_subtasks).await?)
+    ops::issue_delete(&client, &key, delete_subtasks).await?;
+    // A deleted issue is no longer one to go back to.
+    let _ = state.saved_searches.recent_remove(&connection, &key);
+    Ok(())
 }
 
 /// Users who may be assigned the issue and match `query` (empty: the first of them).
@@ -293,24 +296,34 @@ pub async fn issue_open_window<R: Runtime>(
     connection: String,
     key: String,
 ) -> CmdResult<()> {
-    let label = issue_window_label(&connection, &key);
-    let internal = |e: tauri::Error| IpcError::Internal {
+    open_issue_window(&app, &connection, &key).map_err(|e| IpcError::Internal {
         message: format!("Could not open a window for {key}: {e}"),
-    };
+    })
+}
+
+/// Opens issue `key` of `connection` in its own window, or brings that window forward. Also
+/// what a click on a watch's notification does.
+///
+/// Errors: the window could not be made.
+pub fn open_issue_window<R: Runtime>(
+    app: &AppHandle<R>,
+    connection: &str,
+    key: &str,
+) -> tauri::Result<()> {
+    let label = issue_window_label(connection, key);
     if let Some(window) = app.get_webview_window(&label) {
         let _ = window.unminimize();
-        return window.set_focus().map_err(internal);
+        return window.set_focus();
     }
     let query: String = url::form_urlencoded::Serializer::new(String::new())
-        .append_pair("issue", &key)
-        .append_pair("connection", &connection)
+        .append_pair("issue", key)
+        .append_pair("connection", connection)
         .finish();
     let url = WebviewUrl::App(format!("index.html?{query}").into());
-    WebviewWindowBuilder::new(&app, &label, url)
+    WebviewWindowBuilder::new(app, &label, url)
         .title(format!("{key} — Jiffy"))
         .inner_size(820.0, 900.0)
-        .build()
-        .map_err(internal)?;
+        .build()?;
     Ok(())
 }
 

@@ -190,9 +190,13 @@ pub fn wizard_save(
     draft_id: String,
     save_as: SaveAs,
 ) -> CmdResult<Connection> {
-    Ok(state
+    let saved = state
         .wizard
-        .save(&state.config, state.secrets.as_ref(), &draft_id, &save_as)?)
+        .save(&state.config, state.secrets.as_ref(), &draft_id, &save_as)?;
+    // A reconnected connection's watches resume at once (they paused on the expired sign-in).
+    let _ = state.watches.reset_backoff(&saved.id);
+    state.watch_wake.notify_one();
+    Ok(saved)
 }
 
 /// Forgets an unsaved sign-in.

@@ -1,11 +1,12 @@
-import { render, screen, within } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import * as ipc from "../ipc";
 import { CommandError } from "../ipc";
 import * as issues from "../ipc/issues";
+import * as watches from "../ipc/watches";
 import { App, issueWindowParams } from "./App";
-import { issue, projects } from "../features/issues/test-fixtures";
+import { issue, page, projects, rows } from "../features/issues/test-fixtures";
 import {
   alice,
   cloudProbe,
@@ -25,12 +26,17 @@ vi.mock("../ipc/issues");
 vi.mock("../ipc/issue-actions");
 vi.mock("../ipc/comments-attachments");
 vi.mock("../ipc/create");
+vi.mock("../ipc/watches");
 
 beforeEach(() => {
   vi.resetAllMocks();
   vi.mocked(ipc.connectionsList).mockResolvedValue([]);
   vi.mocked(ipc.connectionTest).mockResolvedValue(alice);
   vi.mocked(ipc.wizardDiscard).mockResolvedValue(undefined);
+  vi.mocked(watches.watchesList).mockResolvedValue([]);
+  vi.mocked(watches.preferencesGet).mockResolvedValue({ keepRunningInTray: true });
+  vi.mocked(watches.onWatchesChanged).mockResolvedValue(() => {});
+  vi.mocked(watches.onNavigate).mockResolvedValue(() => {});
   vi.mocked(issues.projectsList).mockResolvedValue(projects);
   vi.mocked(issues.issueView).mockResolvedValue(issue());
   vi.mocked(issues.jqlAutocomplete).mockResolvedValue({
@@ -90,6 +96,31 @@ describe("the application shell", () => {
     await userEvent.selectOptions(picker, "ACME");
     await screen.findByRole("button", { name: /Demo project/ });
     expect(issues.projectsList).toHaveBeenLastCalledWith("c1");
+  });
+
+  it("goes where a clicked watch notification says: a search of its issues on its connection", async () => {
+    let navigate: ((to: watches.Navigate) => void) | null = null;
+    vi.mocked(watches.onNavigate).mockImplementation((handler) => {
+      navigate = handler;
+      return Promise.resolve(() => {});
+    });
+    vi.mocked(issues.issuesSearch).mockResolvedValue(page(rows(2)));
+    vi.mocked(ipc.appInfo).mockRejectedValue(new CommandError({ kind: "internal", message: "-" }));
+    vi.mocked(ipc.connectionsList).mockResolvedValue([
+      view({ id: "c1", name: "ACME" }, true),
+      view({ id: "c2", name: "Intranet" }),
+    ]);
+    render(<App />);
+    await screen.findByRole("heading", { level: 1, name: "Connections" });
+    await waitFor(() => expect(navigate).not.toBeNull());
+    act(() => navigate?.({ kind: "search", connection: "c2", jql: "key in (DOCS-1, DOCS-2)" }));
+    expect(await screen.findByRole("combobox", { name: "Connection" })).toHaveValue("c2");
+    expect(await screen.findByRole("combobox", { name: "JQL" })).toHaveValue("key in (DOCS-1, DOCS-2)");
+    await waitFor(() =>
+      expect(issues.issuesSearch).toHaveBeenCalledWith("c2", "key in (DOCS-1, DOCS-2)", expect.anything()),
+    );
+    act(() => navigate?.({ kind: "watches" }));
+    expect(await screen.findByRole("heading", { level: 2, name: "Watches" })).toBeVisible();
   });
 
   it("has no picker for one connection, and Search focuses the JQL bar", async () => {

@@ -13,11 +13,15 @@ import { IssueDetail } from "../features/issues/IssueDetail";
 import { IssuesSection } from "./IssuesSection";
 import { ConnectionSection } from "./ConnectionSection";
 import { ConsolePage } from "../features/console/ConsolePage";
+import { onNavigate } from "../ipc/watches";
+
+/** A search to show on arrival (a watch notification with several issues was clicked). */
+type OpenSearch = { connection: string; jql: string; run: number };
 
 /** What the main area shows. */
 type View =
   | { kind: "starting" }
-  | { kind: "section"; section: SectionId; notice?: string }
+  | { kind: "section"; section: SectionId; notice?: string; open?: OpenSearch }
   | { kind: "wizard"; launch: WizardLaunch; run: number };
 
 /**
@@ -65,6 +69,33 @@ function Shell() {
     };
   }, []);
 
+  // A click on a watch's notification (or the tray) sends the window somewhere.
+  useEffect(() => {
+    let stop: (() => void) | null = null;
+    let live = true;
+    void onNavigate((to) => {
+      // A sign-in in progress is not thrown away for a notification: the window comes
+      // forward and the wizard stays (an issue opens in its own window anyway).
+      const next = (v: View): View => {
+        if (v.kind === "wizard") return v;
+        if (to.kind === "search")
+          return {
+            kind: "section",
+            section: "search",
+            open: { connection: to.connection, jql: to.jql, run: Date.now() },
+          };
+        if (to.kind === "connections") return { kind: "section", section: "connections" };
+        if (to.kind === "watches") return { kind: "section", section: "settings" };
+        return v;
+      };
+      setView(next);
+    }).then((s) => (live ? (stop = s) : s()));
+    return () => {
+      live = false;
+      stop?.();
+    };
+  }, []);
+
   const openWizard = (launch: WizardLaunch) =>
     setView((v) => ({ kind: "wizard", launch, run: (v.kind === "wizard" ? v.run : 0) + 1 }));
   const current: SectionId =
@@ -94,7 +125,12 @@ function Shell() {
           />
         )}
         {view.kind === "section" && (
-          <Page section={view.section} notice={view.notice ?? null} openWizard={openWizard} />
+          <Page
+            section={view.section}
+            notice={view.notice ?? null}
+            open={view.open ?? null}
+            openWizard={openWizard}
+          />
         )}
       </main>
     </div>
@@ -104,10 +140,12 @@ function Shell() {
 function Page({
   section,
   notice,
+  open,
   openWizard,
 }: {
   section: SectionId;
   notice: string | null;
+  open: OpenSearch | null;
   openWizard: (launch: WizardLaunch) => void;
 }) {
   switch (section) {
@@ -134,8 +172,9 @@ function Page({
     case "search":
       return (
         <IssuesSection
-          key={section}
+          key={open ? `${section}-${open.run}` : section}
           mode={section}
+          open={open}
           onAddConnection={() => openWizard({ kind: "new" })}
         />
       );

@@ -14,6 +14,7 @@ export function ConnectionSection({
   title,
   ownHeading = false,
   onAddConnection,
+  initialConnection,
   children,
 }: {
   /** The section's name: its heading. */
@@ -21,6 +22,8 @@ export function ConnectionSection({
   /** The page has its own `h1`: show `title` only while there is no page. */
   ownHeading?: boolean;
   onAddConnection: () => void;
+  /** Start on this connection (when it exists) instead of the default. */
+  initialConnection?: string;
   children: (connection: string) => ReactNode;
 }) {
   const pickerId = useId();
@@ -34,14 +37,17 @@ export function ConnectionSection({
       .then((views) => {
         if (!live) return;
         setList(views);
-        const preferred = views.find((v) => v.isDefault) ?? views[0];
+        const preferred =
+          views.find((v) => v.connection.id === initialConnection) ??
+          views.find((v) => v.isDefault) ??
+          views[0];
         setChosen(preferred ? preferred.connection.id : null);
       })
       .catch((e: unknown) => live && setError(errorOf(e)));
     return () => {
       live = false;
     };
-  }, []);
+  }, [initialConnection]);
 
   const heading = !ownHeading || !chosen;
   return (

@@ -7,17 +7,27 @@ import { ConnectionSection } from "./ConnectionSection";
  */
 export function IssuesSection({
   mode,
+  open = null,
   onAddConnection,
 }: {
   mode: "issues" | "search";
+  /** A search to run on arrival, on its connection. */
+  open?: { connection: string; jql: string } | null;
   onAddConnection: () => void;
 }) {
   return (
     <ConnectionSection
       title={mode === "issues" ? "Issues" : "Search"}
       onAddConnection={onAddConnection}
+      initialConnection={open?.connection}
     >
-      {(connection) => <IssuesPage connectionId={connection} focusSearch={mode === "search"} />}
+      {(connection) => (
+        <IssuesPage
+          connectionId={connection}
+          focusSearch={mode === "search"}
+          initialJql={open && open.connection === connection ? open.jql : undefined}
+        />
+      )}
     </ConnectionSection>
   );
 }

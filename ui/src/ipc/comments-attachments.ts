@@ -89,6 +89,14 @@ export function attachmentDownload(connection: string, id: string, path: string)
   return call("attachment_download", { connection, id, path });
 }
 
+/**
+ * Downloads an attachment into Jiffy's cache folder and opens it with the system's default
+ * app; resolves to where it was saved. Files the desktop would run are refused.
+ */
+export function attachmentOpen(connection: string, id: string, filename: string): Promise<string> {
+  return call("attachment_open", { connection, id, filename });
+}
+
 export function attachmentDelete(connection: string, id: string): Promise<void> {
   return call("attachment_delete", { connection, id });
 }

@@ -62,6 +62,9 @@ pub enum Command {
     /// RSA keys for OAuth 1.0a.
     #[command(subcommand)]
     Keys(KeysCommand),
+    /// JQL watches: queries checked on a schedule that tell what is new or changed.
+    #[command(subcommand)]
+    Watch(crate::watch::WatchCommand),
 }
 
 /// `keys …`

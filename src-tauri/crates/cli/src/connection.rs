@@ -31,6 +31,9 @@ pub async fn run(command: &ConnectionCommand, selected: Option<&str>, ctx: &Ctx)
         ConnectionCommand::Test { name } => test(ctx, name.as_deref().or(selected)).await,
         ConnectionCommand::Remove { name } => {
             let removed = connections::remove(&ctx.config_store(), ctx.secrets.as_ref(), name)?;
+            // Its watches could only fail from now on.
+            jiffy_core::watches::Watches::new(ctx.config_dir.clone())
+                .remove_for_connection(&removed.id)?;
             let text = format!("Removed \"{}\" and its secrets.", removed.name);
             Ok(Output::new(&removed, text))
         }

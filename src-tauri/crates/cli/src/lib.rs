@@ -14,6 +14,7 @@ pub mod keys;
 pub mod logging;
 pub mod oauth;
 pub mod output;
+pub mod watch;
 pub mod work;
 
 pub use ctx::{Ctx, SecretInput};
@@ -42,5 +43,6 @@ pub async fn run(cli: &Cli, ctx: &Ctx) -> Result<Output> {
         Command::Attachment(command) => issue_parts::attachment(ctx, selected, command).await,
         Command::User(command) => work::user(ctx, selected, command).await,
         Command::Keys(KeysCommand::Generate { bits, out }) => keys::generate(*bits, out),
+        Command::Watch(command) => watch::run(ctx, selected, command, cli.json).await,
     }
 }

@@ -11,6 +11,7 @@ pub mod display;
 pub mod errors;
 pub mod fields;
 pub mod html;
+pub mod issue_row;
 pub mod issue_types;
 pub mod issue_view;
 pub mod issues;

@@ -156,6 +156,9 @@ pub struct Config {
     /// The connections, in the order they were added.
     #[serde(default)]
     pub connections: Vec<Connection>,
+    /// The app's preferences (the CLI ignores them).
+    #[serde(default)]
+    pub preferences: Preferences,
 }
 
 impl Default for Config {
@@ -164,8 +167,33 @@ impl Default for Config {
             schema_version: CONFIG_SCHEMA_VERSION,
             default_connection: None,
             connections: Vec::new(),
+            preferences: Preferences::default(),
         }
     }
+}
+
+/// The desktop app's preferences, kept with the connections so one file holds the settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Preferences {
+    /// Closing the main window hides it and Jiffy keeps running watches from the tray
+    /// (`true`), or closing it quits (`false`).
+    #[serde(default = "yes")]
+    pub keep_running_in_tray: bool,
+}
+
+impl Default for Preferences {
+    fn default() -> Self {
+        Preferences {
+            keep_running_in_tray: true,
+        }
+    }
+}
+
+/// serde's default for a flag that is on unless the file says otherwise.
+fn yes() -> bool {
+    true
 }
 
 /// A fresh random connection id (16 hex digits): names may change, ids never do.

@@ -16,6 +16,7 @@ pub mod ops;
 pub mod saved_searches;
 pub mod secrets;
 mod store_file;
+pub mod watches;
 pub mod wizard;
 
 pub use error::{Error, Result};

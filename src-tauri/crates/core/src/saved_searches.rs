@@ -246,6 +246,23 @@ impl SavedSearchStore {
         self.recent(connection)
     }
 
+    /// Forgets a recently opened issue (it was deleted); whether it was there.
+    ///
+    /// Errors: [`Error::Internal`] when the file cannot be written.
+    pub fn recent_remove(&self, connection: &str, key: &str) -> Result<bool> {
+        let key = key.trim().to_uppercase();
+        let _guard = self.locked();
+        let mut file = self.read()?;
+        let before = file.recent.len();
+        file.recent
+            .retain(|r| !(r.connection == connection.trim() && r.key == key));
+        if file.recent.len() == before {
+            return Ok(false);
+        }
+        self.write(file)?;
+        Ok(true)
+    }
+
     /// Forgets everything of a connection (when the connection is removed).
     ///
     /// Errors: [`Error::Internal`] when the file cannot be written.

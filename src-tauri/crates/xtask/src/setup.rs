@@ -6,7 +6,8 @@ use std::path::Path;
 use std::process::Command;
 
 /// Debian packages: to build (WebKitGTK, GTK, tray, rsvg, OpenSSL, xdo) and to test headless
-/// (Xvfb, WebKitWebDriver, a throwaway Secret Service keyring, screenshots).
+/// (Xvfb, WebKitWebDriver, a throwaway Secret Service keyring, a notification service,
+/// screenshots, a file manager's drag).
 pub const APT_PACKAGES: &[&str] = &[
     "libwebkit2gtk-4.1-dev",
     "build-essential",
@@ -22,6 +23,11 @@ pub const APT_PACKAGES: &[&str] = &[
     "dbus-x11",
     "libsecret-tools",
     "xdotool",
+    // The e2e drag source (ui/e2e/drag-source.py): a GTK 3 window in the system Python.
+    "python3-gi",
+    "gir1.2-gtk-3.0",
+    "dunst",
+    "libglib2.0-bin",
     "x11-utils",
     "imagemagick",
     "openssl",

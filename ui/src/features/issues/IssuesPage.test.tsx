@@ -144,19 +144,50 @@ describe("IssuesPage", () => {
     expect(issues.issueView).toHaveBeenCalledWith("c1", "DEMO-1");
   });
 
-  it("shows four columns beside an open issue, and all seven again when it closes", async () => {
-    vi.mocked(issues.issuesSearch).mockResolvedValue(page(rows(3)));
-    const table = await openProject();
-    const headers = () =>
-      within(table)
-        .getAllByRole("columnheader")
-        .map((h) => h.textContent);
-    await userEvent.keyboard("j{Enter}");
-    const panel = await screen.findByRole("region", { name: "Issue DEMO-1" });
-    expect(headers()).toEqual(["Key", "Summary", "Status", "Assignee"]);
-    expect(within(bodyRows(table)[0] as HTMLElement).getAllByRole("cell")).toHaveLength(4);
-    await userEvent.click(within(panel).getByRole("button", { name: "Close DEMO-1" }));
-    expect(headers()).toEqual(["Key", "Type", "Summary", "Status", "Assignee", "Priority", "Updated"]);
+  it("fits the chosen columns to the table's width: low-priority ones step aside", async () => {
+    // jsdom lays nothing out: the table's box says how wide it is, a ResizeObserver when it
+    // changes (as when the issue panel opens beside it).
+    let boxWidth = 420;
+    const observers: (() => void)[] = [];
+    vi.stubGlobal(
+      "ResizeObserver",
+      class {
+        constructor(private readonly callback: (entries: unknown[], o: unknown) => void) {
+          observers.push(() => this.callback([], this));
+        }
+        observe() {}
+        unobserve() {}
+        disconnect() {}
+      },
+    );
+    const descriptor = Object.getOwnPropertyDescriptor(HTMLElement.prototype, "clientWidth");
+    Object.defineProperty(HTMLElement.prototype, "clientWidth", {
+      configurable: true,
+      get(this: HTMLElement) {
+        return this.classList.contains("issue-table-scroll") ? boxWidth : 1000;
+      },
+    });
+    try {
+      vi.mocked(issues.issuesSearch).mockResolvedValue(page(rows(3)));
+      const table = await openProject();
+      const headers = () =>
+        within(table)
+          .getAllByRole("columnheader")
+          .map((h) => h.textContent);
+      expect(headers()).toEqual(["Key", "Summary", "Status", "Assignee"]);
+      expect(within(bodyRows(table)[0] as HTMLElement).getAllByRole("cell")).toHaveLength(4);
+      // The Columns menu says which chosen columns have no room.
+      await userEvent.click(screen.getByRole("button", { name: "Columns" }));
+      expect(screen.getByRole("checkbox", { name: "Updated" }).parentElement?.parentElement)
+        .toHaveTextContent("Updated (no room)");
+      await userEvent.keyboard("{Escape}");
+      boxWidth = 900;
+      act(() => observers.forEach((o) => o()));
+      expect(headers()).toEqual(["Key", "Type", "Summary", "Status", "Assignee", "Priority", "Updated"]);
+    } finally {
+      if (descriptor) Object.defineProperty(HTMLElement.prototype, "clientWidth", descriptor);
+      vi.unstubAllGlobals();
+    }
   });
 
   it("closes a deleted issue and searches again", async () => {

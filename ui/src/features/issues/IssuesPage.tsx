@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Project } from "../../ipc/issues";
 import { CreateIssueButton } from "../create";
+import { WatchThisSearch } from "../watches";
 import { IssueDetail } from "./IssueDetail";
 import { JqlBar } from "./JqlBar";
+import { PanelResizer, usePanelSplit } from "./PanelResizer";
 import { ProjectList } from "./ProjectList";
 import { SearchResults, isTyping } from "./SearchResults";
 import { projectJql } from "./format";
@@ -20,16 +22,20 @@ import "./issues.css";
 export function IssuesPage({
   connectionId,
   focusSearch = false,
+  initialJql,
 }: {
   connectionId: string;
   focusSearch?: boolean;
+  /** A query to run at once (a watch notification was clicked). */
+  initialJql?: string;
 }) {
   const [project, setProject] = useState<string | null>(null);
-  const [draft, setDraft] = useState("");
-  const [query, setQuery] = useState("");
+  const [draft, setDraft] = useState(initialJql ?? "");
+  const [query, setQuery] = useState(initialJql ?? "");
   // Bumped on every search, so searching the same JQL again reloads it.
   const [run, setRun] = useState(0);
   const [openKey, setOpenKey] = useState<string | null>(null);
+  const split = usePanelSplit();
   const jqlRef = useRef<HTMLInputElement>(null);
 
   const search = useCallback((jql: string) => {
@@ -71,7 +77,7 @@ export function IssuesPage({
   }, []);
 
   return (
-    <div className={openKey ? "issues-page with-detail" : "issues-page"}>
+    <div className={openKey ? "issues-page with-detail" : "issues-page"} style={split.style}>
       <div className="issues-sidebar">
         <ProjectList connection={connectionId} selected={project} onChoose={chooseProject} />
         <SavedSearches connection={connectionId} currentJql={draft} onRun={runJql} />
@@ -90,6 +96,7 @@ export function IssuesPage({
               setRun((n) => n + 1);
             }}
           />
+          <WatchThisSearch connection={connectionId} jql={query} />
         </div>
         <QuickFilters project={project} onRun={runJql} />
         {query !== "" ? (
@@ -98,12 +105,13 @@ export function IssuesPage({
             connection={connectionId}
             jql={query}
             onOpen={setOpenKey}
-            compact={openKey !== null}
+            onJqlChange={runJql}
           />
         ) : (
           <p className="muted">Choose a project or type a JQL query.</p>
         )}
       </section>
+      {openKey && <PanelResizer split={split} />}
       {openKey && (
         <IssueDetail
           key={openKey}

@@ -4,8 +4,11 @@ import type { Project } from "../../ipc/issues";
 import { projectsList } from "../../ipc/issues";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { errorOf } from "../../components/errors";
+import { ProjectAvatar } from "./ProjectAvatar";
 
-/** The connection's projects, by name and key; choosing one lists its issues. */
+/**
+ * The connection's projects, by avatar, name and key; choosing one lists its issues.
+ */
 export function ProjectList({
   connection,
   selected,
@@ -41,8 +44,10 @@ export function ProjectList({
               <button
                 type="button"
                 aria-pressed={selected === p.key}
+                title={p.name}
                 onClick={() => onChoose(p)}
               >
+                <ProjectAvatar connection={connection} project={p} />
                 <span className="project-name">{p.name}</span>{" "}
                 <span className="project-key">{p.key}</span>
               </button>

@@ -1,5 +1,10 @@
 import { useEffect, useState } from "react";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { ColumnsMenu } from "./columns/ColumnsMenu";
+import { layoutColumns } from "./columns/columns";
+import { sortOf, sortedBy } from "./columns/sorting";
+import { useColumnPrefs } from "./columns/useColumnPrefs";
+import { useElementWidth } from "./columns/useElementWidth";
 import { IssueTable } from "./IssueTable";
 import { useIssuePages } from "./useIssuePages";
 
@@ -13,22 +18,28 @@ export function isTyping(target: EventTarget | null): boolean {
 }
 
 /**
- * The results of one query: progress line, inline error, the table, and Jira's keyboard
- * habits (`j`/`k` move, Enter opens). Mount with `key={connection + jql}`.
+ * The results of one query: progress line, the "Columns" menu, inline error, the table (its
+ * chosen columns fitted to its width; a header click sorts by the server's ORDER BY through
+ * `onJqlChange`), and Jira's keyboard habits (`j`/`k` move, Enter opens). Mount with
+ * `key={connection + jql}`.
  */
 export function SearchResults({
   connection,
   jql,
   onOpen,
-  compact = false,
+  onJqlChange,
 }: {
   connection: string;
   jql: string;
   onOpen: (key: string) => void;
-  /** The table shows fewer columns (an issue is open beside it). */
-  compact?: boolean;
+  /** Runs another query (the same one sorted by a column); without it headers do not sort. */
+  onJqlChange?: (jql: string) => void;
 }) {
   const pages = useIssuePages(connection, jql);
+  const choice = useColumnPrefs();
+  const [measureRef, width] = useElementWidth();
+  const columns = layoutColumns(choice.prefs, width);
+  const hidden = choice.prefs.visible.filter((id) => !columns.some((c) => c.def.id === id));
   const [selected, setSelected] = useState<number | null>(null);
   const { rows } = pages;
 
@@ -41,8 +52,11 @@ export function SearchResults({
         const step = e.key === "j" ? 1 : -1;
         setSelected((s) => Math.min(Math.max((s ?? -1) + step, 0), rows.length - 1));
       } else if (e.key === "Enter" && selected !== null) {
-        // A focused button handles its own Enter.
+        // A focused button handles its own Enter; on a resize handle it means nothing.
         if (e.target instanceof HTMLButtonElement || e.target instanceof HTMLAnchorElement) return;
+        if (e.target instanceof HTMLElement && e.target.getAttribute("role") === "separator") {
+          return;
+        }
         const row = rows[selected];
         if (row) {
           e.preventDefault();
@@ -63,9 +77,12 @@ export function SearchResults({
 
   return (
     <div className="search-results">
-      <p role="status" className="progress">
-        {progress}
-      </p>
+      <div className="results-bar">
+        <p role="status" className="progress">
+          {progress}
+        </p>
+        <ColumnsMenu choice={choice} hidden={hidden} />
+      </div>
       {pages.error && <ErrorAlert error={pages.error} title="Search failed." />}
       {pages.warnings.length > 0 && (
         <ul className="warnings" aria-label="Warnings">
@@ -83,7 +100,11 @@ export function SearchResults({
           onSelect={setSelected}
           onOpen={onOpen}
           onNeedMore={pages.loadMore}
-          compact={compact}
+          columns={columns}
+          sortOf={(def) => sortOf(jql, def)}
+          onSort={onJqlChange && ((def) => onJqlChange(sortedBy(jql, def)))}
+          onResize={(def, px) => choice.setWidth(def.id, px)}
+          measureRef={measureRef}
         />
       )}
       {!pages.loading && !pages.error && rows.length === 0 && (

@@ -33,6 +33,12 @@ export function rows(n: number, from = 0): IssueRow[] {
     assignee: i % 2 === 0 ? "Mia Krystof" : "",
     priority: "Medium",
     updated: "2024-01-03T10:00:00.000+0000",
+    created: "2024-01-02T10:00:00.000+0000",
+    reporter: "Bob",
+    dueDate: "",
+    labels: i % 3 === 0 ? ["ui", "urgent"] : [],
+    components: [],
+    fixVersions: [],
   }));
 }
 

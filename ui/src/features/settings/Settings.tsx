@@ -1,10 +1,11 @@
 import { useEffect, useState } from "react";
 import type { AppInfo, IpcError } from "../../ipc";
 import { CommandError, appInfo } from "../../ipc";
+import { PreferencesPanel, WatchesPanel } from "../watches";
 
 type Load = { state: "loading" } | { state: "ok"; info: AppInfo } | { state: "error"; error: IpcError };
 
-/** Settings: for now the About panel (version, platform, folders) and the theme rule. */
+/** Settings: watches, what happens in the background, the About panel and the theme rule. */
 export function Settings() {
   const [load, setLoad] = useState<Load>({ state: "loading" });
 
@@ -25,6 +26,8 @@ export function Settings() {
   return (
     <section className="settings">
       <h1 id="page-title">Settings</h1>
+      <WatchesPanel />
+      <PreferencesPanel />
       <section className="panel" aria-labelledby="about-title">
         <h2 id="about-title">About Jiffy</h2>
         {load.state === "loading" && <p role="status">Reading version information…</p>}

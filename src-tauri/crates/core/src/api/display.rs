@@ -27,13 +27,23 @@ pub struct FieldEntry {
     pub kind: FieldKind,
 }
 
+/// A number as Jira's own pages show it: Jira sends number fields as doubles (`8.0`), shown
+/// as `8`; a fraction stays (`2.5`).
+fn number_text(n: &serde_json::Number) -> String {
+    match n.as_f64() {
+        // Whole and small enough to be exact as an integer.
+        Some(f) if n.is_f64() && f.fract() == 0.0 && f.abs() < 9.0e15 => format!("{f:.0}"),
+        _ => n.to_string(),
+    }
+}
+
 /// A value as text: `"Red"` for an option, `"Mia Krystof"` for a user, `"a, b"` for
 /// arrays, plain text for ADF, the child too for cascading selects (`"Parent / Child"`).
 pub fn display_value(value: &Value) -> String {
     match value {
         Value::Null => String::new(),
         Value::Bool(b) => if *b { "Yes" } else { "No" }.to_owned(),
-        Value::Number(n) => n.to_string(),
+        Value::Number(n) => number_text(n),
         Value::String(s) => s.clone(),
         Value::Array(items) => items
             .iter()

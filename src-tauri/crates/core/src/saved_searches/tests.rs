@@ -157,3 +157,28 @@ fn removing_a_connection_forgets_its_searches_and_recent_issues() {
     assert!(store.recent("c1").expect("list").is_empty());
     assert_eq!(store.list("c2").expect("list").len(), 1);
 }
+
+#[test]
+fn a_deleted_issue_leaves_the_recent_list() {
+    let (_dir, store) = store();
+    for key in ["DEMO-1", "DEMO-2"] {
+        store
+            .recent_add("c1", key, "x")
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    store
+        .recent_add("c2", "DEMO-1", "x")
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(store.recent_remove("c1", "demo-1").ok(), Some(true));
+    assert_eq!(store.recent_remove("c1", "DEMO-1").ok(), Some(false));
+    let keys = |c: &str| -> Vec<String> {
+        store
+            .recent(c)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|r| r.key)
+            .collect()
+    };
+    assert_eq!(keys("c1"), ["DEMO-2"]);
+    assert_eq!(keys("c2"), ["DEMO-1"]);
+}

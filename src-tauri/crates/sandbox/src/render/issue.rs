@@ -4,7 +4,7 @@
 use serde_json::{json, Map, Value};
 
 use super::{adf, fields, Ctx};
-use crate::model::{Attachment, Comment, Issue};
+use crate::model::{Attachment, ChangeItem, Comment, Issue};
 use crate::store::Store;
 use crate::time_fmt::jira;
 
@@ -69,7 +69,7 @@ pub fn comment(ctx: &Ctx, store: &Store, issue: &Issue, c: &Comment, rendered: b
         v["jsdPublic"] = json!(true);
     }
     if rendered {
-        v["renderedBody"] = json!(adf::to_html(&c.body));
+        v["renderedBody"] = json!(super::text_html(ctx, &c.body));
     }
     v
 }
@@ -173,14 +173,27 @@ pub fn histories(ctx: &Ctx, store: &Store, i: &Issue) -> Vec<Value> {
                 "id": h.id.to_string(),
                 "author": super::user_or_null(ctx, store, Some(&h.author)),
                 "created": jira(h.created),
-                "items": h.items.iter().map(|it| json!({
-                    "field": it.field, "fieldId": it.field, "fieldtype": "jira",
-                    "from": it.from, "fromString": it.from,
-                    "to": it.to, "toString": it.to,
-                })).collect::<Vec<_>>(),
+                "items": h.items.iter().map(|it| change_item(ctx, store, it)).collect::<Vec<_>>(),
             })
         })
         .collect()
+}
+
+/// One changed field as Jira words it: `field` is the name people see (a custom field's
+/// name, a system field's id such as `status`), `fieldtype` `custom` or `jira`; Cloud adds
+/// `fieldId` (Data Center's `ChangeItemBean` has none).
+fn change_item(ctx: &Ctx, store: &Store, it: &ChangeItem) -> Value {
+    let custom = store.custom_field(&it.field);
+    let mut v = json!({
+        "field": custom.map_or(it.field.as_str(), |cf| cf.name.as_str()),
+        "fieldtype": if custom.is_some() { "custom" } else { "jira" },
+        "from": it.from, "fromString": it.from,
+        "to": it.to, "toString": it.to,
+    });
+    if ctx.cloud() {
+        v["fieldId"] = json!(it.field);
+    }
+    v
 }
 
 fn changelog(ctx: &Ctx, store: &Store, i: &Issue) -> Value {
@@ -216,11 +229,14 @@ pub fn issue(
         let mut r = Map::new();
         for id in field_ids {
             let html = match id.as_str() {
-                "description" => i.description.as_deref().map(adf::to_html).map(Value::from),
+                "description" => i
+                    .description
+                    .as_deref()
+                    .map(|d| Value::from(super::text_html(ctx, d))),
                 "comment" => Some(json!({
                     "comments": i.comments.iter().map(|c| {
                         let mut cv = comment(ctx, store, i, c, false);
-                        cv["body"] = json!(adf::to_html(&c.body));
+                        cv["body"] = json!(super::text_html(ctx, &c.body));
                         cv
                     }).collect::<Vec<_>>(),
                     "maxResults": i.comments.len(), "total": i.comments.len(), "startAt": 0,
@@ -231,7 +247,7 @@ pub fn issue(
                 }
                 other => match (store.custom_field(other), i.custom.get(other)) {
                     (Some(cf), Some(val)) if cf.kind == crate::model::CustomKind::TextArea => {
-                        val.as_str().map(adf::to_html).map(Value::from)
+                        val.as_str().map(|t| Value::from(super::text_html(ctx, t)))
                     }
                     _ => None,
                 },

@@ -3,6 +3,7 @@
 pub mod adf;
 pub mod fields;
 pub mod issue;
+pub mod wiki;
 
 use serde_json::{json, Value};
 
@@ -31,6 +32,17 @@ impl Ctx {
     /// `{base}/rest/api/{2|3}`
     pub fn rest(&self) -> String {
         format!("{}/rest/api/{}", self.base, self.api)
+    }
+}
+
+/// A stored text field (description, comment, text area) as the HTML of `renderedFields` /
+/// `renderedBody`: Data Center renders its wiki markup; Cloud renders the ADF the text came
+/// from, which the store keeps as plain paragraphs.
+pub fn text_html(ctx: &Ctx, text: &str) -> String {
+    if ctx.cloud() {
+        adf::to_html(text)
+    } else {
+        wiki::to_html(text)
     }
 }
 
@@ -167,7 +179,35 @@ pub fn project_ref(ctx: &Ctx, p: &Project) -> Value {
         "name": p.name,
         "projectTypeKey": p.type_key,
         "simplified": false,
-        "avatarUrls": avatars(&ctx.base, "pid", &p.id.to_string()),
+        "avatarUrls": project_avatars(ctx, p),
+    })
+}
+
+/// A project's avatar URLs as each deployment words them: Data Center's
+/// `/secure/projectavatar` servlet, Cloud's `universal_avatar` view (48×48 without a size,
+/// as Cloud sends it). Both are served by `routes::avatars`.
+pub fn project_avatars(ctx: &Ctx, p: &Project) -> Value {
+    let id = crate::routes::avatars::avatar_id(p.id);
+    let url = |size: Option<&str>| {
+        if ctx.cloud() {
+            let base = format!(
+                "{}/universal_avatar/view/type/project/avatar/{id}",
+                ctx.rest()
+            );
+            size.map_or(base.clone(), |s| format!("{base}?size={s}"))
+        } else {
+            let size = size.unwrap_or("large");
+            format!(
+                "{}/secure/projectavatar?size={size}&pid={}&avatarId={id}",
+                ctx.base, p.id
+            )
+        }
+    };
+    json!({
+        "48x48": url(None),
+        "24x24": url(Some("small")),
+        "16x16": url(Some("xsmall")),
+        "32x32": url(Some("medium")),
     })
 }
 

@@ -3,6 +3,7 @@
 
 mod admin;
 mod attachments;
+pub mod avatars;
 mod changelog;
 mod comments;
 mod createmeta_legacy;
@@ -41,6 +42,7 @@ pub fn router() -> Router<App> {
         .merge(changelog::router())
         .merge(transitions::router())
         .merge(attachments::router())
+        .merge(avatars::router())
         .merge(users::router())
         .merge(meta::router())
         .merge(createmeta_legacy::router())

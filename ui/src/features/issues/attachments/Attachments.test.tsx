@@ -101,6 +101,25 @@ describe("Attachments", () => {
     );
   });
 
+  it("opens a file with the system's app, and says why a program is not opened", async () => {
+    const user = userEvent.setup();
+    const script: AttachmentView = { ...log, id: "102", filename: "install.sh" };
+    vi.mocked(api.attachmentOpen)
+      .mockResolvedValueOnce("/cache/attachments/c1/101/build.log")
+      .mockRejectedValueOnce(
+        new CommandError({
+          kind: "invalidInput",
+          message: "“install.sh” could run a program on this computer, so Jiffy does not open it.",
+        }),
+      );
+    render(<Attachments connection="c1" issueKey="DEMO-1" attachments={[log, script]} />);
+    await user.click(screen.getByRole("button", { name: "Open build.log" }));
+    expect(api.attachmentOpen).toHaveBeenCalledWith("c1", "101", "build.log");
+    expect(await screen.findByRole("status")).toHaveTextContent("Opened build.log");
+    await user.click(screen.getByRole("button", { name: "Open install.sh" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("could run a program");
+  });
+
   it("deletes after a confirmation naming the file, and shows a refusal", async () => {
     const user = userEvent.setup();
     vi.mocked(api.attachmentDelete)

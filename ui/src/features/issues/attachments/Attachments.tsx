@@ -4,6 +4,7 @@ import type { AttachmentView } from "../../../ipc/comments-attachments";
 import {
   attachmentDelete,
   attachmentDownload,
+  attachmentOpen,
   attachmentUpload,
   chooseFilesToAttach,
   chooseSavePath,
@@ -121,6 +122,17 @@ export function Attachments({
     }
   };
 
+  const open = async (a: AttachmentView) => {
+    setError(null);
+    setSaved(null);
+    try {
+      await attachmentOpen(connection, a.id, a.filename);
+      setSaved(`Opened ${a.filename}`);
+    } catch (e) {
+      setError(errorOf(e));
+    }
+  };
+
   const download = async (a: AttachmentView) => {
     setError(null);
     setSaved(null);
@@ -148,6 +160,14 @@ export function Attachments({
                 {a.author && `, ${a.author}`}, {formatDate(a.created)}
               </span>
               <span className="row-actions">
+                <button
+                  type="button"
+                  className="small"
+                  aria-label={`Open ${a.filename}`}
+                  onClick={() => void open(a)}
+                >
+                  Open
+                </button>
                 <button
                   type="button"
                   className="small"

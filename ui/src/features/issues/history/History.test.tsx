@@ -5,6 +5,7 @@ import { CommandError } from "../../../ipc";
 import * as history from "../../../ipc/history";
 import type { ChangeHistory, ChangeItem } from "../../../ipc/history";
 import { History } from "./History";
+import { fieldLabel } from "./field-label";
 
 vi.mock("../../../ipc/history");
 
@@ -29,6 +30,21 @@ const entries: ChangeHistory[] = [
   },
 ];
 
+describe("field labels", () => {
+  it("shows system fields by their usual names and custom fields by Jira's name", () => {
+    expect(fieldLabel({ field: "duedate", fieldtype: "jira" })).toBe("Due date");
+    expect(fieldLabel({ field: "Fix Version", fieldtype: "jira" })).toBe("Fix versions");
+    expect(fieldLabel({ field: "Story Points", fieldtype: "custom", fieldId: "customfield_1" }))
+      .toBe("Story Points");
+    // A custom field named like a system one keeps its own name.
+    expect(fieldLabel({ field: "status", fieldtype: "custom" })).toBe("status");
+    expect(fieldLabel({ field: "", fieldtype: "custom", fieldId: "customfield_9" })).toBe(
+      "customfield_9",
+    );
+    expect(fieldLabel({ field: "Flagged", fieldtype: "jira" })).toBe("Flagged");
+  });
+});
+
 describe("History", () => {
   it("loads only when opened and shows who changed what, newest first", async () => {
     vi.mocked(history.issueHistory).mockResolvedValue(entries);
@@ -43,8 +59,8 @@ describe("History", () => {
       "Change by Bob",
       "Change by Alice",
     ]);
-    expect(changes[0]).toHaveTextContent("assignee: None → bob");
-    expect(changes[1]).toHaveTextContent("status: To Do → Done");
+    expect(changes[0]).toHaveTextContent("Assignee: None → bob");
+    expect(changes[1]).toHaveTextContent("Status: To Do → Done");
     expect(screen.getByText("History (2)")).toBeInTheDocument();
   });
 

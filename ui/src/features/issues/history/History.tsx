@@ -5,6 +5,7 @@ import { issueHistory } from "../../../ipc/history";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { errorOf } from "../../../components/errors";
 import { formatDate } from "../format";
+import { fieldLabel } from "./field-label";
 import "./history.css";
 
 function authorOf(h: ChangeHistory): string {
@@ -25,7 +26,7 @@ function Change({ item }: { item: ChangeItem }) {
   const none = <span className="muted">None</span>;
   return (
     <li>
-      <strong>{item.field}</strong>: {from || none} → {to || none}
+      <strong>{fieldLabel(item)}</strong>: {from || none} → {to || none}
     </li>
   );
 }

@@ -94,3 +94,14 @@ fn entries_carry_the_kind_from_the_schema_expansion() {
         ]
     );
 }
+
+#[test]
+fn whole_doubles_show_without_a_fraction() {
+    // Jira sends a number field's 8 as 8.0; its pages show 8.
+    assert_eq!(display_value(&json!(8.0)), "8");
+    assert_eq!(display_value(&json!(-3.0)), "-3");
+    assert_eq!(display_value(&json!(2.5)), "2.5");
+    assert_eq!(display_value(&json!(13)), "13");
+    // Too large to be exact as an integer: as serde_json writes it.
+    assert_eq!(display_value(&json!(1.0e20)), "1e+20");
+}

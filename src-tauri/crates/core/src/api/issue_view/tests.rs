@@ -204,24 +204,3 @@ fn an_empty_issue_gives_an_empty_view() {
     assert!(view.status.is_none() && view.comments.is_empty() && view.fields.is_empty());
     assert_eq!(view.comments_total, 0);
 }
-
-#[test]
-fn table_rows_take_their_columns_from_the_fields() {
-    let row = IssueRow::from_issue(&dc_issue());
-    assert_eq!(
-        row,
-        IssueRow {
-            id: "10001".into(),
-            key: "DEMO-1".into(),
-            issue_type: "Bug".into(),
-            summary: "Printer on fire".into(),
-            status: "In Progress".into(),
-            status_category: "indeterminate".into(),
-            assignee: "Mia Krystof".into(),
-            priority: "High".into(),
-            updated: "2024-01-03T10:00:00.000+0000".into(),
-        }
-    );
-    let bare = IssueRow::from_issue(&Issue::default());
-    assert_eq!((bare.assignee.as_str(), bare.status.as_str()), ("", ""));
-}

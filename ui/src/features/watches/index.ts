@@ -1,0 +1,3 @@
+export { WatchesPanel } from "./WatchesPanel";
+export { WatchThisSearch } from "./WatchThisSearch";
+export { PreferencesPanel } from "./PreferencesPanel";
