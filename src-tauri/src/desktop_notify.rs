@@ -79,6 +79,20 @@ pub fn click_target(n: &WatchNotification) -> ClickTarget {
     }
 }
 
+/// Shows a plain notification from Jiffy (no click action).
+///
+/// Errors: the notification service could not be reached.
+pub fn show_plain(title: &str, body: &str) -> Result<(), String> {
+    notify_rust::Notification::new()
+        .appname("Jiffy")
+        .summary(title)
+        .body(&body_markup(body))
+        .icon("dev.jiffy.desktop")
+        .show()
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
 /// Shows `n` on the desktop; `on_click` runs (on a helper thread) when the person clicks it.
 ///
 /// Errors: the notification service could not be reached (no session bus, no daemon).

@@ -139,20 +139,6 @@ fn on_deep_links<R: Runtime>(app: &tauri::AppHandle<R>, urls: &[url::Url]) {
     }
 }
 
-/// Whether closing the main window should hide it in the tray rather than quit: the
-/// preference says so and there is a tray to come back from.
-fn keeps_running_in_tray<R: Runtime>(app: &tauri::AppHandle<R>) -> bool {
-    let Some(state) = app.try_state::<AppState>() else {
-        return false;
-    };
-    app.tray_by_id("jiffy").is_some()
-        && state
-            .config
-            .load()
-            .map(|c| c.preferences.keep_running_in_tray)
-            .unwrap_or(true)
-}
-
 /// Starts the desktop app. Prints one plain sentence instead of GTK's panic when there is
 /// no display to open a window on.
 pub fn run() {
@@ -201,12 +187,9 @@ pub fn run() {
             Ok(())
         })
         .on_window_event(|window, event| {
-            // With "keep running in the tray" on, closing the main window hides it: watches
-            // go on, and the tray (or a notification, or starting Jiffy again) brings it back.
             if let tauri::WindowEvent::CloseRequested { api, .. } = event {
-                if window.label() == "main" && keeps_running_in_tray(window.app_handle()) {
-                    api.prevent_close();
-                    let _ = window.hide();
+                if window.label() == "main" {
+                    tray::on_main_window_close(window, api);
                 }
             }
         })

@@ -3,9 +3,10 @@
 
 use crate::state::AppState;
 use crate::watcher::{self, Navigate};
+use std::sync::atomic::{AtomicBool, Ordering};
 use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
 use tauri::tray::TrayIconBuilder;
-use tauri::{AppHandle, Manager, Runtime};
+use tauri::{AppHandle, CloseRequestApi, Manager, Runtime, Window};
 
 /// The tray icon's id.
 const TRAY_ID: &str = "jiffy";
@@ -50,6 +51,41 @@ pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
     app.manage(UnseenItem(unseen));
     refresh(app);
     Ok(())
+}
+
+/// Whether closing the main window should hide it in the tray rather than quit: the
+/// preference says so and there is a tray to come back from.
+fn keeps_running_in_tray<R: Runtime>(app: &AppHandle<R>) -> bool {
+    let Some(state) = app.try_state::<AppState>() else {
+        return false;
+    };
+    app.tray_by_id(TRAY_ID).is_some()
+        && state
+            .config
+            .load()
+            .map(|c| c.preferences.keep_running_in_tray)
+            .unwrap_or(true)
+}
+
+/// Said once per run, the first time the window hides: some desktops (stock GNOME) show no
+/// tray icons, and a window that vanished without a word looks like a crash.
+static TOLD_STILL_RUNNING: AtomicBool = AtomicBool::new(false);
+
+/// The main window is being closed: with "keep running in the tray" on, it hides instead
+/// (watches go on; the tray, a notification or starting Jiffy again brings it back).
+pub fn on_main_window_close<R: Runtime>(window: &Window<R>, api: &CloseRequestApi) {
+    if !keeps_running_in_tray(window.app_handle()) {
+        return;
+    }
+    api.prevent_close();
+    let _ = window.hide();
+    if !TOLD_STILL_RUNNING.swap(true, Ordering::SeqCst) {
+        let _ = crate::desktop_notify::show_plain(
+            "Jiffy is still running",
+            "Your watches go on. Open Jiffy again from its tray icon or by starting it; \
+             Settings → In the background lets closing the window quit instead.",
+        );
+    }
 }
 
 /// Brings the tray's count up to date (does nothing when there is no tray).

@@ -2,11 +2,12 @@
 // issues "On Hold" or "Ready to Publish") set up from a search, then a notification that
 // really reaches the desktop's notification service (a dunst on the test display's D-Bus,
 // e2e/dunst/dunstrc) and, clicked with the mouse, opens the issue in Jiffy.
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "./support";
 import { getByRole, launchApp, screenshot } from "./support";
+import { closeWindowTitled } from "./desktop";
 import { expectAccessible, fill, press, valueOf, waitForText } from "./flows";
 import {
   connectAsAlice,
@@ -224,11 +225,31 @@ describe("JQL watches", () => {
       await getByRole(browser, "main", `Issue ${key}`);
       await waitForContent(browser, `Issue ${key}`, /a page waiting for review/, "the issue window");
       await screenshot(browser, "watches-clicked-issue");
-      await browser.closeWindow();
+      await closeWindowTitled(browser, `${key} — Jiffy`);
     } finally {
       await browser.switchToWindow(main);
     }
     // Clicking counted the watch's matches as seen.
     await waitForWatch(browser, /^(?![\s\S]*\d+ new)/, "the unseen count after the click");
+  });
+  it("keeps watching from the tray when the window is closed, and comes back", async () => {
+    const before = shown().length;
+    // The window manager's close button (the e2e display has none: the same X message).
+    await closeWindowTitled(browser, "Jiffy");
+    const note = await nextShown(browser, before, /Your watches go on/);
+    expect(note.summary).toBe("Jiffy is still running");
+    // Gone from the screen, but still running (the app answers below without a restart).
+    expect(spawnSync("xdotool", ["search", "--onlyvisible", "--name", "^Jiffy$"]).status).not.toBe(0);
+    // Starting Jiffy again brings the same window back (the second start hands over and ends).
+    await new Promise<void>((resolve, reject) =>
+      execFile(process.env.JIFFY_APP_BIN as string, [], { timeout: 30_000 }, (err) =>
+        err ? reject(err) : resolve(),
+      ),
+    );
+    await browser.waitUntil(
+      async () => spawnSync("xdotool", ["search", "--onlyvisible", "--name", "^Jiffy$"]).status === 0,
+      { timeout: 15_000, timeoutMsg: "the window did not come back" },
+    );
+    await getByRole(browser, "listitem", WATCH);
   });
 });

@@ -189,7 +189,9 @@ impl Files {
     }
 }
 
-/// A file's contents: missing → empty; unreadable or from a newer Jiffy → moved aside, empty.
+/// A file's contents: missing → empty; unreadable → moved aside, empty. A file from a newer
+/// Jiffy is refused, not moved aside: an older app sharing the folder with a newer CLI must
+/// not throw the newer one's watches away.
 fn read<T: DeserializeOwned + Default>(
     path: &Path,
     what: &str,
@@ -204,13 +206,24 @@ fn read<T: DeserializeOwned + Default>(
         }
         Err(e) => return Err(io_error("read", path, &e)),
     };
+    // The version first: a newer file may not even parse as this build's types.
+    let newer = serde_json::from_str::<serde_json::Value>(&text)
+        .ok()
+        .and_then(|v| v.get("schemaVersion").and_then(serde_json::Value::as_u64))
+        .filter(|v| *v > u64::from(SCHEMA_VERSION));
+    if let Some(v) = newer {
+        return Err(Error::InvalidInput(format!(
+            "{what} in {} were written by a newer Jiffy (format {v}); update Jiffy to use them",
+            path.display()
+        )));
+    }
     match serde_json::from_str::<T>(&text) {
         Ok(file) if version(&file) <= SCHEMA_VERSION => Ok(file),
-        Ok(file) => {
-            let why = format!("a newer Jiffy wrote it (schema {})", version(&file));
-            move_aside(path, what, &why)?;
-            Ok(T::default())
-        }
+        Ok(file) => Err(Error::InvalidInput(format!(
+            "{what} in {} were written by a newer Jiffy (format {}); update Jiffy to use them",
+            path.display(),
+            version(&file)
+        ))),
         Err(e) => {
             move_aside(path, what, &e.to_string())?;
             Ok(T::default())

@@ -441,3 +441,22 @@ async fn a_reconnect_during_a_run_is_not_undone_by_it() {
     assert_eq!(watches.due(later + 1).map(|d| d.len()).ok(), Some(1));
     assert_eq!(watches.outbox().map(|o| o.len()).ok(), Some(1));
 }
+
+#[test]
+fn a_file_from_a_newer_jiffy_is_refused_and_kept() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let newer = r#"{"schemaVersion": 99, "watches": [{"kind": "fromTheFuture"}]}"#;
+    std::fs::write(dir.path().join("watches.json"), newer).unwrap_or_default();
+    let watches = Watches::new(dir.path().into());
+    match watches.list() {
+        Err(Error::InvalidInput(message)) => assert!(message.contains("newer Jiffy"), "{message}"),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    assert!(watches.add(draft("c1", "Mine"), NOW).is_err());
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("watches.json"))
+            .ok()
+            .as_deref(),
+        Some(newer)
+    );
+}
