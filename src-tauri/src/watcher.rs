@@ -6,11 +6,12 @@
 
 use crate::desktop_notify::{self, ClickTarget};
 use crate::state::AppState;
+pub use jiffy_core::watches::now_ms;
 use jiffy_core::watches::{ClientFuture, RunSummary, Watch};
 use serde::Serialize;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 /// How often the runner looks for due watches. Schedules are in minutes, so a tick of
@@ -40,13 +41,6 @@ pub enum Navigate {
     Watches,
     /// Wherever the window was.
     Stay,
-}
-
-/// Milliseconds since 1970, the clock watches are scheduled on.
-pub fn now_ms() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
 }
 
 /// Starts the runner for the app's lifetime.

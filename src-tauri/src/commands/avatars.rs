@@ -65,13 +65,21 @@ pub async fn avatar_get(
     connection: String,
     url: String,
 ) -> CmdResult<String> {
-    if let Some(data) = cached(&connection, &url) {
+    avatar_data_url(&state, &connection, &url).await
+}
+
+/// What [`avatar_get`] (and the users' `user_avatar`) answer: the avatar at `url` on the
+/// connection's site as a `data:` URL, from memory when fetched before.
+///
+/// Errors: as [`avatar_get`].
+pub async fn avatar_data_url(state: &AppState, connection: &str, url: &str) -> CmdResult<String> {
+    if let Some(data) = cached(connection, url) {
         return Ok(data);
     }
-    let client = state.live_client(&connection).await?;
+    let client = state.live_client(connection).await?;
     let roots = [client.api_root(), client.connection().base_url.clone()];
     let roots: Vec<&str> = roots.iter().map(String::as_str).collect();
-    let (path, mut query) = site_path(&roots, &url).ok_or_else(|| IpcError::InvalidInput {
+    let (path, mut query) = site_path(&roots, url).ok_or_else(|| IpcError::InvalidInput {
         message: format!("{url} is not on this connection's site"),
     })?;
     let mut image = fetch(&client, &path, &query).await?;
@@ -86,7 +94,7 @@ pub async fn avatar_get(
         });
     }
     let data = data_url(&mime, &bytes);
-    remember(&connection, &url, &data);
+    remember(connection, url, &data);
     Ok(data)
 }
 

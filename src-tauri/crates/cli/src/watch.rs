@@ -5,13 +5,13 @@ use crate::ctx::Ctx;
 use crate::output::{table, Output};
 use clap::{ArgGroup, Args, Subcommand, ValueEnum};
 use jiffy_core::watches::{
-    parse_weekday, ClientFuture, NotifyRule, RunOutcome, RunSummary, Schedule, Watch, WatchDraft,
-    WatchNotification, WatchStatus, Watches,
+    now_ms, parse_weekday, ClientFuture, NotifyRule, RunOutcome, RunSummary, Schedule, Watch,
+    WatchDraft, WatchNotification, WatchStatus, Watches,
 };
 use jiffy_core::{Error, Result};
 use serde_json::{json, Value};
 use std::sync::Arc;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 /// `watch …`
 #[derive(Debug, Subcommand)]
@@ -109,13 +109,6 @@ pub async fn run(
             run_loop(ctx, &watches, selected, watch.as_deref(), json).await
         }
     }
-}
-
-fn now_ms() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
-        .unwrap_or(0)
 }
 
 fn find(ctx: &Ctx, watches: &Watches, selected: Option<&str>, name: &str) -> Result<Watch> {

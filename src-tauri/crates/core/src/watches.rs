@@ -26,6 +26,11 @@ pub use outbox::KEYS_IN_BODY;
 pub use run::{ClientFor, ClientFuture, REQUESTS_PER_CONNECTION};
 pub use schedule::{next_run_at, parse_weekday, MAX_EVERY_MINUTES};
 
+/// The clock watches are scheduled on: milliseconds since 1970 (0 before it).
+pub fn now_ms() -> u64 {
+    crate::store_file::now_millis()
+}
+
 use serde::{Deserialize, Serialize};
 use store::Files;
 use ts_rs::TS;

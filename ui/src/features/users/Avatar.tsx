@@ -1,6 +1,5 @@
 import { useEffect, useState } from "react";
 import type { AvatarUrls } from "../../bindings/AvatarUrls";
-import type { Project } from "../../ipc/issues";
 import { userAvatar } from "../../ipc/comments-attachments";
 
 /** What has avatars: a `User`, a `Project` (whose `name` is what the initials come from). */
@@ -61,20 +60,4 @@ export function Avatar({
       {initials(user.displayName || user.name || "?")}
     </span>
   );
-}
-
-/**
- * A project's avatar (fetched through Rust like a user's; `user_avatar` takes any avatar on
- * the connection's site), or the initials of its name.
- */
-export function ProjectAvatar({
-  connection,
-  project,
-  size = 16,
-}: {
-  connection: string;
-  project: Project;
-  size?: number;
-}) {
-  return <Avatar connection={connection} user={project} size={size} />;
 }

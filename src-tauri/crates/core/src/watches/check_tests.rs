@@ -99,8 +99,9 @@ async fn a_watch_asks_little_and_only_what_it_needs() {
     let watch = watches.add(draft, NOW).unwrap_or_else(|e| panic!("{e}"));
     let requests = |from: usize| -> Vec<(String, String, String)> {
         let log = log.lock().unwrap_or_else(|e| e.into_inner());
-        log.iter()
-            .skip(from)
+        log.get(from..)
+            .unwrap_or_default()
+            .iter()
             .map(|s| (query(s, "jql"), query(s, "fields"), query(s, "maxResults")))
             .collect()
     };
